@@ -1,0 +1,104 @@
+import type { CloudTrailEvent } from '../ingest/cloudtrail-event.js';
+
+export type { CloudTrailEvent };
+
+/** Alert severity, most to least urgent. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is more urgent; used for `--min-severity` / `--fail-on` comparisons. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  critical: 4,
+  high: 3,
+  medium: 2,
+  low: 1,
+  info: 0,
+};
+
+/**
+ * The CloudTrail calls a detector listens to. The engine indexes detectors on
+ * these keys, so a detector only sees events it can match. `eventNames` are API
+ * names without Lambda's version suffix (`AddPermission` also matches
+ * `AddPermission20150331v2`). `'*'` for either field means "every", and should be
+ * rare: such detectors run on every event.
+ */
+export interface EventKey {
+  readonly eventSource: string;
+  readonly eventNames: readonly string[] | '*';
+}
+
+/** Raise one alert only after `count` matching findings within `windowSeconds` for the same dedup key. */
+export interface Threshold {
+  readonly count: number;
+  readonly windowSeconds: number;
+}
+
+/** Operator settings detectors may consult: who is trusted. Validated by the config loader. */
+export interface DetectorSettings {
+  /** Accounts that belong to the organisation: not "foreign" for cross-account checks. */
+  readonly trustedAccounts: readonly string[];
+  /** Accounts whose published Lambda layers are trusted (beyond the function's own account). */
+  readonly trustedLayerPublishers: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: DetectorSettings = {
+  trustedAccounts: [],
+  trustedLayerPublishers: [],
+};
+
+/** What a detector sees besides the event: settings only. No clock, no I/O. */
+export interface DetectorContext {
+  readonly settings: DetectorSettings;
+}
+
+/** What a detector's `match` returns when the event is a hit. The engine completes it into a {@link Finding}. */
+export interface FindingDraft {
+  /** One sentence for humans: what happened, built from event fields (sanitised later by alerting). */
+  readonly summary: string;
+  /**
+   * Groups findings into one alert. Build it from stable security dimensions
+   * (account, principal without session name, target resource), never from fields
+   * an attacker can vary freely. Defaults to account + principal + event name.
+   */
+  readonly dedupKey?: string;
+  /** ARNs or names of what was acted on. */
+  readonly resources?: readonly string[];
+  /** Overrides the detector's severity for this event (e.g. root console login). */
+  readonly severity?: Severity;
+}
+
+/** Static, typed description of a detector: the data side of a detector file. */
+export interface DetectorMeta {
+  /** Kebab-case, stable, equal to the file name. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  /** Why this matters and what commonly causes benign hits. */
+  readonly description: string;
+  /** MITRE ATT&CK technique ids, e.g. `T1562.008`. */
+  readonly attack: readonly string[];
+  /** CIS / Security Hub control ids (`CIS 5.5`, `CloudWatch.5`) and AWS documentation URLs. */
+  readonly references: readonly string[];
+  /** Id of the runbook in `runbooks/` to follow when this fires. */
+  readonly runbook: string;
+  /** Findings with the same dedup key within this many seconds become one alert. */
+  readonly dedupWindowSeconds: number;
+  readonly threshold?: Threshold;
+  readonly listensTo: readonly EventKey[];
+}
+
+/** A detector: metadata plus one pure predicate. */
+export interface Detector extends DetectorMeta {
+  /** Returns a draft when the event is a hit, `undefined` otherwise. Must not throw on odd input. */
+  match(event: CloudTrailEvent, ctx: DetectorContext): FindingDraft | undefined;
+}
+
+/** A detector hit on one event, as the engine hands it to alerting. */
+export interface Finding {
+  readonly detector: Detector;
+  readonly event: CloudTrailEvent;
+  readonly summary: string;
+  readonly dedupKey: string;
+  readonly resources: readonly string[];
+  readonly severity: Severity;
+}
