@@ -1,0 +1,3 @@
+export { cloudtrailEventSelectorsNarrowed } from './cloudtrail-event-selectors-narrowed.js';
+export { cloudtrailLoggingStopped } from './cloudtrail-logging-stopped.js';
+export { cloudtrailTrailUpdated } from './cloudtrail-trail-updated.js';

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { cloudtrailEventSelectorsNarrowed } from '../../../detectors/cloudtrail/cloudtrail-event-selectors-narrowed.js';
+import { detect } from '../../helpers/detect.js';
+import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
+
+const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
+
+/** PutEventSelectors as CloudTrail records it; the response echoes the selectors and the trail ARN. */
+const putEventSelectors = (selectors: Record<string, unknown>, overrides = {}) =>
+  cloudTrailEvent({
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'PutEventSelectors',
+    requestParameters: { trailName: 'org-trail', ...selectors },
+    responseElements: { trailARN: TRAIL_ARN, ...selectors },
+    ...overrides,
+  });
+
+const s3DataResources = [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::payroll-exports/'] }];
+
+describe('Detector: cloudtrail-event-selectors-narrowed', () => {
+  it('fires when management events are excluded', () => {
+    // Prepare
+    const event = putEventSelectors({
+      eventSelectors: [
+        {
+          readWriteType: 'All',
+          includeManagementEvents: false,
+          dataResources: s3DataResources,
+          excludeManagementEventSources: [],
+        },
+      ],
+    });
+
+    // Act
+    const findings = detect(cloudtrailEventSelectorsNarrowed, event);
+
+    // Assess
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.resources).toEqual([TRAIL_ARN]);
+    expect(findings[0]?.summary).toContain('management events are no longer logged');
+  });
+
+  it('fires when only read-only management events are kept', () => {
+    const event = putEventSelectors(
+      { eventSelectors: [{ readWriteType: 'ReadOnly', includeManagementEvents: true }] },
+      { userIdentity: identities.assumedRole('Ops', 'mallory') },
+    );
+
+    const finding = detect(cloudtrailEventSelectorsNarrowed, event)[0];
+
+    expect(finding?.severity).toBe('high');
+    expect(finding?.summary).toContain('only read-only');
+  });
+
+  it('fires at medium when only write management events are kept', () => {
+    const event = putEventSelectors({
+      eventSelectors: [{ readWriteType: 'WriteOnly', includeManagementEvents: true }],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)[0]?.severity).toBe('medium');
+  });
+
+  it('fires when advanced selectors keep only data events', () => {
+    const event = putEventSelectors({
+      advancedEventSelectors: [
+        {
+          name: 'S3 object writes only',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::S3::Object'] },
+            { field: 'readOnly', equals: ['false'] },
+          ],
+        },
+      ],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)[0]?.summary).toContain(
+      'no longer logged',
+    );
+  });
+
+  it('fires when the advanced management selector is narrowed to reads', () => {
+    const event = putEventSelectors({
+      advancedEventSelectors: [
+        {
+          name: 'Management reads',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Management'] },
+            { field: 'readOnly', equals: ['true'] },
+          ],
+        },
+      ],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)[0]?.severity).toBe('high');
+  });
+
+  it('ignores selectors that add data events and keep all management events', () => {
+    const event = putEventSelectors({
+      eventSelectors: [
+        { readWriteType: 'All', includeManagementEvents: true, dataResources: s3DataResources },
+      ],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
+  });
+
+  it('ignores advanced selectors that add data events beside a management selector', () => {
+    const event = putEventSelectors({
+      advancedEventSelectors: [
+        {
+          name: 'Management events',
+          fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }],
+        },
+        {
+          name: 'Lambda invokes',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+          ],
+        },
+      ],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
+  });
+
+  it('ignores a failed call', () => {
+    const event = putEventSelectors({
+      eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false }],
+    });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, failed(event))).toEqual([]);
+  });
+
+  it('ignores the same event name from another service', () => {
+    const event = putEventSelectors(
+      { eventSelectors: [{ includeManagementEvents: false }] },
+      { eventSource: 'other.amazonaws.com' },
+    );
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
+  });
+
+  it('ignores a record without request parameters', () => {
+    const event = putEventSelectors({}, { requestParameters: null, responseElements: null });
+
+    expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
+  });
+});

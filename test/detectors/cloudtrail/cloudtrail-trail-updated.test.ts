@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { cloudtrailTrailUpdated } from '../../../detectors/cloudtrail/cloudtrail-trail-updated.js';
+import { detect } from '../../helpers/detect.js';
+import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
+
+const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
+
+/** UpdateTrail as CloudTrail records it: the request fields set, the resulting trail in the response. */
+const updateTrail = (requestParameters: Record<string, unknown>, overrides = {}) =>
+  cloudTrailEvent({
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'UpdateTrail',
+    requestParameters: { name: 'org-trail', ...requestParameters },
+    responseElements: {
+      name: 'org-trail',
+      s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
+      includeGlobalServiceEvents: true,
+      isMultiRegionTrail: true,
+      trailARN: TRAIL_ARN,
+      logFileValidationEnabled: true,
+      isOrganizationTrail: false,
+    },
+    ...overrides,
+  });
+
+describe('Detector: cloudtrail-trail-updated', () => {
+  it('fires at medium for a routine settings change', () => {
+    // Act
+    const findings = detect(cloudtrailTrailUpdated, updateTrail({ snsTopicName: 'trail-notify' }));
+
+    // Assess
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('medium');
+    expect(findings[0]?.resources).toEqual([TRAIL_ARN]);
+    expect(findings[0]?.summary).toContain('snsTopicName');
+  });
+
+  it('raises to high when multi-region logging is turned off', () => {
+    const findings = detect(cloudtrailTrailUpdated, updateTrail({ isMultiRegionTrail: false }));
+
+    expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.summary).toContain('multi-region logging turned off');
+  });
+
+  it('raises to high for the attacker "minimise the trail" combination', () => {
+    const event = updateTrail(
+      {
+        includeGlobalServiceEvents: false,
+        isMultiRegionTrail: false,
+        enableLogFileValidation: false,
+        kmsKeyId: '',
+      },
+      { userIdentity: identities.assumedRole('Ops', 'mallory') },
+    );
+
+    const finding = detect(cloudtrailTrailUpdated, event)[0];
+
+    expect(finding?.severity).toBe('high');
+    expect(finding?.summary).toContain('log file validation turned off');
+    expect(finding?.summary).toContain('global service events');
+    expect(finding?.summary).toContain('KMS encryption removed');
+    expect(finding?.dedupKey).not.toContain('mallory');
+  });
+
+  it('raises to high when log delivery moves to another bucket', () => {
+    const finding = detect(
+      cloudtrailTrailUpdated,
+      updateTrail({ s3BucketName: 'attacker-owned-bucket' }),
+    )[0];
+
+    expect(finding?.severity).toBe('high');
+    expect(finding?.summary).toContain('attacker-owned-bucket');
+  });
+
+  it('raises to high when CloudWatch Logs delivery is removed', () => {
+    const event = updateTrail({ cloudWatchLogsLogGroupArn: '', cloudWatchLogsRoleArn: '' });
+
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('high');
+  });
+
+  it('reads boolean settings logged as strings', () => {
+    const event = updateTrail({ enableLogFileValidation: 'false' });
+
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('high');
+  });
+
+  it('stays medium when settings are strengthened', () => {
+    const event = updateTrail({
+      isMultiRegionTrail: true,
+      enableLogFileValidation: true,
+      includeGlobalServiceEvents: true,
+      kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+    });
+
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('medium');
+  });
+
+  it('falls back to the requested name without a response', () => {
+    const event = updateTrail({ s3KeyPrefix: 'logs' }, { responseElements: null });
+
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.resources).toEqual(['org-trail']);
+  });
+
+  it('ignores a failed UpdateTrail call', () => {
+    expect(
+      detect(cloudtrailTrailUpdated, failed(updateTrail({ isMultiRegionTrail: false }))),
+    ).toEqual([]);
+  });
+
+  it('ignores CreateTrail', () => {
+    const event = updateTrail({ isMultiRegionTrail: false }, { eventName: 'CreateTrail' });
+
+    expect(detect(cloudtrailTrailUpdated, event)).toEqual([]);
+  });
+
+  it('ignores the same event name from another service', () => {
+    const event = updateTrail({}, { eventSource: 'other.amazonaws.com' });
+
+    expect(detect(cloudtrailTrailUpdated, event)).toEqual([]);
+  });
+
+  it('does not throw on null or odd request parameters', () => {
+    const nullParams = updateTrail({}, { requestParameters: null, responseElements: null });
+    const odd = updateTrail({ isMultiRegionTrail: { x: 1 }, s3BucketName: 42, kmsKeyId: null });
+
+    expect(detect(cloudtrailTrailUpdated, nullParams)[0]?.summary).toContain('unknown trail');
+    expect(detect(cloudtrailTrailUpdated, odd)[0]?.severity).toBe('medium');
+  });
+});
