@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { iamAccessKeyForOtherUser } from '../../../detectors/iam/iam-access-key-for-other-user.js';
+import type { CloudTrailEvent } from '../../../detectors/types.js';
+import { detect } from '../../helpers/detect.js';
+import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
+
+const createAccessKey = (overrides: Partial<CloudTrailEvent> = {}) =>
+  cloudTrailEvent({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'CreateAccessKey',
+    requestParameters: { userName: 'svc-backup' },
+    responseElements: {
+      accessKey: {
+        userName: 'svc-backup',
+        accessKeyId: 'AKIAI44QH8DHBEXAMPLE',
+        status: 'Active',
+        createDate: 'Nov 20, 2026 10:00:00 AM',
+      },
+    },
+    ...overrides,
+  });
+
+describe('Detector: iam-access-key-for-other-user', () => {
+  it('fires when an IAM user creates a key for another user', () => {
+    // Act
+    const findings = detect(iamAccessKeyForOtherUser, createAccessKey());
+
+    // Assess
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.summary).toBe(
+      'arn:aws:iam::111122223333:user/alice created an access key for IAM user svc-backup',
+    );
+    expect(findings[0]?.resources).toEqual(['svc-backup']);
+    expect(findings[0]?.dedupKey).toBe('111122223333|access-key|svc-backup');
+  });
+
+  it.each([
+    ['an assumed role', identities.assumedRole('ci-deployer', 'build-8814')],
+    ['an SSO session', identities.ssoUser()],
+    ['the root user', identities.root()],
+  ])('fires when %s names any user', (_label, userIdentity) => {
+    expect(detect(iamAccessKeyForOtherUser, createAccessKey({ userIdentity }))).toHaveLength(1);
+  });
+
+  it('fires when a federated session creates a key for the user that issued it', () => {
+    const event = createAccessKey({
+      userIdentity: identities.federatedUser(),
+      requestParameters: { userName: 'federator' },
+    });
+
+    expect(detect(iamAccessKeyForOtherUser, event)).toHaveLength(1);
+  });
+
+  it('ignores a user creating its own key by name, whatever the case', () => {
+    for (const userName of ['alice', 'Alice']) {
+      const event = createAccessKey({ requestParameters: { userName } });
+
+      expect(detect(iamAccessKeyForOtherUser, event)).toEqual([]);
+    }
+  });
+
+  it('ignores a key created without a user name (the caller itself)', () => {
+    expect(detect(iamAccessKeyForOtherUser, createAccessKey({ requestParameters: null }))).toEqual(
+      [],
+    );
+    expect(detect(iamAccessKeyForOtherUser, createAccessKey({ requestParameters: {} }))).toEqual(
+      [],
+    );
+  });
+
+  it('leaves root creating its own key to root-account-used', () => {
+    const event = createAccessKey({ userIdentity: identities.root(), requestParameters: null });
+
+    expect(detect(iamAccessKeyForOtherUser, event)).toEqual([]);
+  });
+
+  it('ignores a failed call', () => {
+    expect(
+      detect(iamAccessKeyForOtherUser, failed(createAccessKey(), 'LimitExceededException')),
+    ).toEqual([]);
+  });
+
+  it('ignores a non-string user name', () => {
+    const event = createAccessKey({ requestParameters: { userName: ['svc-backup'] } });
+
+    expect(detect(iamAccessKeyForOtherUser, event)).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { iamLoginProfileCreated } from '../../../detectors/iam/iam-login-profile-created.js';
+import type { CloudTrailEvent } from '../../../detectors/types.js';
+import { detect } from '../../helpers/detect.js';
+import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
+
+// IAM never logs the password; only the user and the reset flag.
+const loginProfile = (overrides: Partial<CloudTrailEvent> = {}) =>
+  cloudTrailEvent({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'CreateLoginProfile',
+    requestParameters: { userName: 'svc-reports', passwordResetRequired: false },
+    responseElements: {
+      loginProfile: {
+        userName: 'svc-reports',
+        createDate: 'Nov 20, 2026 10:00:00 AM',
+        passwordResetRequired: false,
+      },
+    },
+    ...overrides,
+  });
+
+describe('Detector: iam-login-profile-created', () => {
+  it('fires high when an assumed role gives another user a console password', () => {
+    // Act
+    const findings = detect(
+      iamLoginProfileCreated,
+      loginProfile({ userIdentity: identities.assumedRole('Admin', 'mallory') }),
+    );
+
+    // Assess
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.summary).toBe(
+      'arn:aws:sts::111122223333:assumed-role/Admin/mallory created the console password of ' +
+        'IAM user svc-reports',
+    );
+    expect(findings[0]?.resources).toEqual(['svc-reports']);
+  });
+
+  it("fires high when an IAM user resets another user's password", () => {
+    const event = loginProfile({
+      eventName: 'UpdateLoginProfile',
+      requestParameters: { userName: 'bob', passwordResetRequired: false },
+      responseElements: null,
+    });
+
+    const [finding] = detect(iamLoginProfileCreated, event);
+
+    expect(finding?.severity).toBe('high');
+    expect(finding?.summary).toContain('reset the console password of IAM user bob');
+  });
+
+  it.each([
+    ['an SSO session', identities.ssoUser()],
+    ['the root user', identities.root()],
+  ])('fires high when %s names a user', (_label, userIdentity) => {
+    expect(detect(iamLoginProfileCreated, loginProfile({ userIdentity }))[0]?.severity).toBe(
+      'high',
+    );
+  });
+
+  it('fires medium when an IAM user gives itself a console password', () => {
+    for (const requestParameters of [{ userName: 'alice' }, null]) {
+      const [finding] = detect(iamLoginProfileCreated, loginProfile({ requestParameters }));
+
+      expect(finding?.severity).toBe('medium');
+      expect(finding?.summary).toBe(
+        'arn:aws:iam::111122223333:user/alice gave itself a console password',
+      );
+    }
+  });
+
+  it('ignores a user changing its own existing password', () => {
+    for (const requestParameters of [{ userName: 'ALICE', passwordResetRequired: false }, null]) {
+      const event = loginProfile({ eventName: 'UpdateLoginProfile', requestParameters });
+
+      expect(detect(iamLoginProfileCreated, event)).toEqual([]);
+    }
+  });
+
+  it('ignores a failed call', () => {
+    expect(
+      detect(iamLoginProfileCreated, failed(loginProfile(), 'PasswordPolicyViolation')),
+    ).toEqual([]);
+  });
+
+  it('ignores ChangePassword, the ordinary self-service password change', () => {
+    const event = loginProfile({ eventName: 'ChangePassword', requestParameters: null });
+
+    expect(detect(iamLoginProfileCreated, event)).toEqual([]);
+  });
+});
