@@ -1,0 +1,1 @@
+export { securityGroupOpenToWorld } from './security-group-open-to-world.js';
