@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { s3ObjectAclPublic } from '../../../detectors/s3/s3-object-acl-public.js';
+import { detect } from '../../helpers/detect.js';
+import { ACCOUNT, cloudTrailEvent, failed } from '../../helpers/events.js';
+
+const BUCKET = 'release-artifacts';
+const KEY = 'builds/app-1.4.2.zip';
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+
+/** An S3 object-level call as CloudTrail records data events. */
+const objectEvent = (eventName: string, params: Record<string, unknown>, overrides = {}) =>
+  cloudTrailEvent({
+    eventSource: 's3.amazonaws.com',
+    eventName,
+    eventCategory: 'Data',
+    managementEvent: false,
+    requestParameters: {
+      bucketName: BUCKET,
+      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
+      key: KEY,
+      ...params,
+    },
+    responseElements: { 'x-amz-server-side-encryption': 'AES256' },
+    resources: [
+      { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${BUCKET}/${KEY}` },
+      { accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` },
+    ],
+    ...overrides,
+  });
+
+describe('Detector: s3-object-acl-public', () => {
+  it('fires when PutObjectAcl grants AllUsers READ', () => {
+    // Prepare
+    const event = objectEvent('PutObjectAcl', {
+      acl: [''],
+      AccessControlPolicy: {
+        AccessControlList: {
+          Grant: {
+            Grantee: {
+              'xsi:type': 'Group',
+              'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+              URI: ALL_USERS,
+            },
+            Permission: 'READ',
+          },
+        },
+        xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
+      },
+    });
+
+    // Act
+    const findings = detect(s3ObjectAclPublic, event);
+
+    // Assess
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.resources).toEqual([`arn:aws:s3:::${BUCKET}/${KEY}`]);
+    expect(findings[0]?.summary).toContain(KEY);
+  });
+
+  it('fires when PutObject uploads with a public-read canned ACL', () => {
+    const event = objectEvent('PutObject', { 'x-amz-acl': 'public-read' });
+
+    expect(detect(s3ObjectAclPublic, event)[0]?.severity).toBe('high');
+  });
+
+  it('fires when CopyObject writes a public copy', () => {
+    const event = objectEvent('CopyObject', {
+      'x-amz-copy-source': `private-stage/${KEY}`,
+      'x-amz-acl': ['public-read'],
+    });
+
+    expect(detect(s3ObjectAclPublic, event)[0]?.summary).toContain('CopyObject');
+  });
+
+  it('is critical when the public gets FULL_CONTROL through a grant header', () => {
+    const event = objectEvent('PutObjectAcl', { 'x-amz-grant-full-control': `uri="${ALL_USERS}"` });
+
+    expect(detect(s3ObjectAclPublic, event)[0]?.severity).toBe('critical');
+  });
+
+  it('groups objects of one bucket under one dedup key', () => {
+    const first = detect(
+      s3ObjectAclPublic,
+      objectEvent('PutObject', { 'x-amz-acl': 'public-read' }),
+    );
+    const second = detect(
+      s3ObjectAclPublic,
+      objectEvent('PutObject', { key: 'builds/other.zip', 'x-amz-acl': 'public-read' }),
+    );
+
+    expect(first[0]?.dedupKey).toBe(second[0]?.dedupKey);
+  });
+
+  it('ignores PutObject with bucket-owner-full-control', () => {
+    const event = objectEvent('PutObject', { 'x-amz-acl': 'bucket-owner-full-control' });
+
+    expect(detect(s3ObjectAclPublic, event)).toEqual([]);
+  });
+
+  it('ignores PutObject without an ACL', () => {
+    expect(detect(s3ObjectAclPublic, objectEvent('PutObject', {}))).toEqual([]);
+  });
+
+  it('ignores a failed PutObjectAcl call', () => {
+    const event = failed(objectEvent('PutObjectAcl', { 'x-amz-acl': ['public-read'] }));
+
+    expect(detect(s3ObjectAclPublic, event)).toEqual([]);
+  });
+
+  it('ignores the same event name from another service', () => {
+    const event = objectEvent(
+      'PutObject',
+      { 'x-amz-acl': 'public-read' },
+      { eventSource: 's3-outposts.amazonaws.com' },
+    );
+
+    expect(detect(s3ObjectAclPublic, event)).toEqual([]);
+  });
+
+  it('ignores a record without request parameters', () => {
+    const event = objectEvent('PutObjectAcl', {}, { requestParameters: null });
+
+    expect(detect(s3ObjectAclPublic, event)).toEqual([]);
+  });
+});
