@@ -10,6 +10,8 @@ export interface Statement {
   readonly principals: readonly string[];
   readonly hasNotPrincipal: boolean;
   readonly conditionKeys: readonly string[];
+  /** Condition keys that really narrow who can use the grant (see {@link hasRestrictingCondition}). */
+  readonly restrictingKeys: readonly string[];
   readonly condition: Record<string, unknown>;
 }
 
@@ -72,6 +74,9 @@ function normaliseStatement(raw: Record<string, unknown>): Statement {
   const conditionKeys = Object.values(condition)
     .filter(isRecord)
     .flatMap((block) => Object.keys(block).map((k) => k.toLowerCase()));
+  const restrictingKeys = Object.entries(condition).flatMap(([operator, block]) =>
+    isRecord(block) ? restrictingKeysIn(operator, block) : [],
+  );
   return {
     effect: asString(raw.Effect) ?? '',
     actions: strings(raw.Action),
@@ -80,6 +85,7 @@ function normaliseStatement(raw: Record<string, unknown>): Statement {
     principals: flattenPrincipal(raw.Principal),
     hasNotPrincipal: raw.NotPrincipal !== undefined,
     conditionKeys,
+    restrictingKeys,
     condition,
   };
 }
@@ -131,7 +137,32 @@ export function principalIsAnyone(statement: Statement): boolean {
 
 /** True when at least one condition key limits who can use the grant. */
 export function hasRestrictingCondition(statement: Statement): boolean {
-  return statement.conditionKeys.some((k) => RESTRICTING_CONDITION_KEYS.has(k));
+  return statement.restrictingKeys.length > 0;
+}
+
+/**
+ * The keys of one condition block that narrow who can use the grant. A key does
+ * not count when the operator is negated (`StringNotEquals aws:PrincipalOrgID`
+ * lets in everyone outside the org), ends in `IfExists` (requests without the key
+ * pass), or its values are wildcards or the whole internet.
+ */
+function restrictingKeysIn(operator: string, block: Record<string, unknown>): string[] {
+  const op = operator.toLowerCase();
+  if (op.includes('not') || op.endsWith('ifexists') || op === 'null') return [];
+  return Object.entries(block)
+    .filter(([key, value]) => {
+      const k = key.toLowerCase();
+      if (!RESTRICTING_CONDITION_KEYS.has(k)) return false;
+      const values = strings(value);
+      if (values.length === 0) return false;
+      return values.every((v) => !isUnrestrictedValue(v));
+    })
+    .map(([key]) => key.toLowerCase());
+}
+
+function isUnrestrictedValue(value: string): boolean {
+  const v = value.trim();
+  return v === '' || /^[*?]+$/.test(v) || v === '0.0.0.0/0' || v === '::/0' || v === 'arn:*';
 }
 
 /** Allow statements that let anyone in without a condition that restricts who. */
