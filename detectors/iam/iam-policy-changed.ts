@@ -52,8 +52,9 @@ export const iamPolicyChanged: Detector = {
     const policy = policyNamed(event);
     const resources = [target?.name, policy].filter((r): r is string => r !== undefined);
     const policyNote = policy && policy !== target?.name ? ` (policy ${policy})` : '';
+    const onWhat = `${describeIamTarget(target)}${policyNote}`;
     return {
-      summary: `${principalOf(event)} called ${event.eventName} on ${describeIamTarget(target)}${policyNote}`,
+      summary: `${principalOf(event)} called ${event.eventName} on ${onWhat}`,
       // One alert per principal per hour: a deployment touching twenty policies is one change set.
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}`,
       resources: [...new Set(resources)],

@@ -79,7 +79,7 @@ export const iamPolicyGrantsFullAdmin: Detector = {
     if (!statements || !grantsFullAdmin(statements)) return undefined;
     const { where, resources } = describeWrite(event);
     return {
-      summary: `${principalOf(event)} wrote a policy allowing all actions on all resources: ${where}`,
+      summary: `${principalOf(event)} allowed all actions on all resources in ${where}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|${resources.join(',')}`,
       resources,
     };

@@ -50,8 +50,9 @@ export const consoleLoginFailures: Detector = {
   match(event) {
     if (succeeded(event)) return undefined;
     const target = failureTarget(event);
+    const from = event.sourceIPAddress ?? 'an unknown address';
     return {
-      summary: `Console sign-in failed for ${target.words} from ${event.sourceIPAddress ?? 'an unknown address'}`,
+      summary: `Console sign-in failed for ${target.words} from ${from}`,
       dedupKey: `${accountOf(event)}|${target.key}`,
       severity: target.key === 'root' ? 'high' : undefined,
     };

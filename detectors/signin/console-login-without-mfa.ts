@@ -24,16 +24,14 @@ export const consoleLoginWithoutMfa: Detector = {
   dedupWindowSeconds: 3600,
   listensTo: [{ eventSource: 'signin.amazonaws.com', eventNames: ['ConsoleLogin'] }],
   match(event) {
+    // SAML and SSO sign-ins are logged as AssumedRole, so this type test keeps them out too.
     if (event.userIdentity?.type !== 'IAMUser') return undefined;
     if (asString(getPath(event.responseElements, 'ConsoleLogin')) !== 'Success') return undefined;
-    // errorMessage marks a failed sign-in even if a producer left the response inconsistent.
-    if (event.errorCode || event.errorMessage) return undefined;
-    const extra = event.additionalEventData;
-    if (getPath(extra, 'SamlProviderArn') !== undefined) return undefined;
-    const mfaUsed = asString(getPath(extra, 'MFAUsed'));
+    const mfaUsed = asString(getPath(event.additionalEventData, 'MFAUsed'));
     if (mfaUsed?.trim().toLowerCase() === 'yes') return undefined;
+    const from = event.sourceIPAddress ?? 'an unknown address';
     return {
-      summary: `${principalOf(event)} signed in to the console without MFA from ${event.sourceIPAddress ?? 'an unknown address'}`,
+      summary: `${principalOf(event)} signed in to the console without MFA from ${from}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}`,
     };
   },

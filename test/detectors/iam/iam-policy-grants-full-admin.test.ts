@@ -29,8 +29,8 @@ describe('Detector: iam-policy-grants-full-admin', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.severity).toBe('high');
     expect(findings[0]?.summary).toBe(
-      'arn:aws:iam::111122223333:user/alice wrote a policy allowing all actions on all ' +
-        'resources: inline policy ops on user bob',
+      'arn:aws:iam::111122223333:user/alice allowed all actions on all resources in ' +
+        'inline policy ops on user bob',
     );
     expect(findings[0]?.resources).toEqual(['bob', 'ops']);
   });

@@ -4,7 +4,7 @@ import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
 import { ACCOUNT, cloudTrailEvent, identities } from '../../helpers/events.js';
 
-/** A successful IAM user sign-in without MFA, shaped as in the CloudTrail sign-in event reference. */
+/** A successful IAM user sign-in without MFA, shaped as in CloudTrail's sign-in event reference. */
 const consoleLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'signin.amazonaws.com',
