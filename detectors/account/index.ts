@@ -1,0 +1,2 @@
+export { accessDeniedBurst } from './access-denied-burst.js';
+export { rootAccountUsed } from './root-account-used.js';

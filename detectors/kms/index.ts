@@ -1,0 +1,1 @@
+export { kmsKeyDisabledOrDeleted } from './kms-key-disabled-or-deleted.js';
