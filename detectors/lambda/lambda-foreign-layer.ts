@@ -1,0 +1,62 @@
+import { getPath } from '../helpers/fields.js';
+import { accountFromArn, principalOf } from '../helpers/identity.js';
+import { functionAccountOf, functionNameOf, layerArns } from '../helpers/lambda-names.js';
+import { succeeded } from '../helpers/outcome.js';
+import { isTrustedAccount } from '../helpers/resource-principal.js';
+import type { Detector } from '../types.js';
+
+/** A function now loads a layer published by an account we neither own nor trust. */
+export const lambdaForeignLayer: Detector = {
+  id: 'lambda-foreign-layer',
+  title: 'Lambda function uses a layer from an untrusted account',
+  severity: 'high',
+  description:
+    'CreateFunction or UpdateFunctionConfiguration set layers that include a layer version ' +
+    "published by an account that is not the function's, not in trustedLayerPublishers and not " +
+    "in trustedAccounts. A layer's code (or extension) runs inside every invocation with the " +
+    "function's role and sees its events and secrets; attackers add one for stealthy persistence " +
+    'and data theft. Only the layers named in the request are judged, so updates that change ' +
+    'environment, memory or code without restating layers never alert. No publisher is trusted ' +
+    'by default, not even AWS-owned ones: their account ids differ by language, region and ' +
+    'partition and change over time, so a built-in list would be both incomplete and silently ' +
+    'stale. Benign causes: AWS-published layers (Powertools, Parameters and Secrets extension, ' +
+    'Lambda Insights, ADOT) and vendor agents (observability, security): add their publisher ' +
+    'accounts to trustedLayerPublishers.',
+  attack: ['T1525'],
+  references: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html',
+    'https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html',
+  ],
+  runbook: 'lambda-backdoor',
+  dedupWindowSeconds: 3600,
+  listensTo: [
+    {
+      eventSource: 'lambda.amazonaws.com',
+      eventNames: ['CreateFunction', 'UpdateFunctionConfiguration'],
+    },
+  ],
+  match(event, ctx) {
+    if (!succeeded(event)) return undefined;
+    const own = functionAccountOf(event);
+    const { trustedLayerPublishers } = ctx.settings;
+    const foreign = layerArns(getPath(event.requestParameters, 'layers')).filter((arn) => {
+      const publisher = accountFromArn(arn);
+      // A successful call only accepts full layer version ARNs; one without an
+      // account is a logging oddity, not evidence of a foreign publisher.
+      if (!publisher) return false;
+      return (
+        !isTrustedAccount(publisher, own, ctx.settings) &&
+        !trustedLayerPublishers.includes(publisher)
+      );
+    });
+    if (foreign.length === 0) return undefined;
+    const fn = functionNameOf(event) ?? 'unknown function';
+    const publishers = [...new Set(foreign.map((arn) => accountFromArn(arn)))].sort();
+    const more = foreign.length > 1 ? ` (+${foreign.length - 1} more)` : '';
+    return {
+      summary: `${principalOf(event)} attached layer ${foreign[0]}${more} from account ${publishers.join(', ')} to function ${fn}`,
+      dedupKey: `${own}|${fn}|${publishers.join(',')}`,
+      resources: [fn, ...foreign],
+    };
+  },
+};
