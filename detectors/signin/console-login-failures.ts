@@ -20,7 +20,7 @@ function failureTarget(event: CloudTrailEvent): { key: string; words: string } {
   }
   if (userName === HIDDEN_USER || !id) {
     const ip = event.sourceIPAddress ?? 'unknown';
-    return { key: `ip:${ip}`, words: `an unknown user name from ${ip}` };
+    return { key: `ip:${ip}`, words: 'an unknown user name' };
   }
   const principal = principalForDedup(event);
   return { key: principal, words: principal };

@@ -77,7 +77,7 @@ describe('Detector: console-login-failures', () => {
     expect(a[0]?.dedupKey).toBe('111122223333|ip:198.51.100.7');
     expect(b[0]?.dedupKey).toBe(a[0]?.dedupKey);
     expect(other[0]?.dedupKey).not.toBe(a[0]?.dedupKey);
-    expect(a[0]?.summary).toContain('an unknown user name from 198.51.100.7');
+    expect(a[0]?.summary).toBe('Console sign-in failed for an unknown user name from 198.51.100.7');
   });
 
   it('counts root failures as high severity', () => {
