@@ -50,8 +50,13 @@ export function callerUserName(event: CloudTrailEvent): string | undefined {
   return slash >= 0 ? arn.slice(slash + 1) : undefined;
 }
 
-/** True for the account root user acting directly (not a service acting on its behalf). */
+/**
+ * True for the account root user acting directly (not a service acting on its
+ * behalf). Console actions by root carry `invokedBy: signin.amazonaws.com`: that
+ * is still a person at the keyboard.
+ */
 export function isRootCaller(event: CloudTrailEvent): boolean {
   const id = event.userIdentity;
-  return id?.type === 'Root' && !id.invokedBy && event.eventType !== 'AwsServiceEvent';
+  if (id?.type !== 'Root' || event.eventType === 'AwsServiceEvent') return false;
+  return !id.invokedBy || id.invokedBy === 'signin.amazonaws.com';
 }

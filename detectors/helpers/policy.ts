@@ -100,7 +100,8 @@ export function grantsFullAdmin(statements: readonly Statement[]): boolean {
   return statements.some(
     (s) =>
       s.effect === 'Allow' &&
-      (s.actions.some(isAllActions) || (s.notActions.length > 0 && s.actions.length === 0)) &&
+      // NotAction-only statements (the PowerUserAccess pattern) exclude something, so they are not "*".
+      s.actions.some(isAllActions) &&
       s.resources.includes('*'),
   );
 }

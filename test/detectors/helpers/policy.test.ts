@@ -97,3 +97,12 @@ describe('Helper: publicAllowStatements', () => {
     expect(publicAllowStatements(parsePolicy(doc) ?? [])).toHaveLength(1);
   });
 });
+
+describe('Helper: grantsFullAdmin with NotAction', () => {
+  it('does not treat the PowerUserAccess NotAction pattern as full admin', () => {
+    const doc = {
+      Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }],
+    };
+    expect(grantsFullAdmin(parsePolicy(doc) ?? [])).toBe(false);
+  });
+});
