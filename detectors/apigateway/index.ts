@@ -1,0 +1,1 @@
+export { apigatewayAuthorizationRemoved } from './apigateway-authorization-removed.js';
