@@ -1,0 +1,1 @@
+export { wafWebAclRemoved } from './waf-web-acl-removed.js';
