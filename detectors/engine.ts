@@ -123,5 +123,7 @@ function complete(detector: Detector, event: CloudTrailEvent, draft: FindingDraf
       `${accountOf(event)}|${principalForDedup(event)}|${baseEventName(event.eventName)}`,
     resources,
     severity: draft.severity ?? detector.severity,
+    ...(draft.distinctValue === undefined ? {} : { distinctValue: draft.distinctValue }),
+    ...(draft.firstSeenKey === undefined ? {} : { firstSeenKey: draft.firstSeenKey }),
   };
 }

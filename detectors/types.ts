@@ -27,10 +27,27 @@ export interface EventKey {
   readonly eventNames: readonly string[] | '*';
 }
 
-/** Raise one alert only after `count` matching findings within `windowSeconds` for the same dedup key. */
+/**
+ * Raise one alert only after `count` matching findings within `windowSeconds` for
+ * the same dedup key. With `distinct`, count distinct `FindingDraft.distinctValue`s
+ * instead of findings (e.g. 20 different secrets read, not 20 reads of one secret).
+ */
 export interface Threshold {
   readonly count: number;
   readonly windowSeconds: number;
+  readonly distinct?: boolean;
+}
+
+/**
+ * Alert only the first time a `FindingDraft.firstSeenKey` is seen (a principal
+ * calling a sensitive API, a principal from a new source). Keys seen during the
+ * first `learningDays` of data are learned silently, so the first scan of a month
+ * of logs does not alert on every principal.
+ */
+export interface FirstSeen {
+  readonly learningDays: number;
+  /** How long a key stays known without being seen again. */
+  readonly forgetAfterDays: number;
 }
 
 /** Operator settings detectors may consult: who is trusted. Validated by the config loader. */
@@ -65,6 +82,10 @@ export interface FindingDraft {
   readonly resources?: readonly string[];
   /** Overrides the detector's severity for this event (e.g. root console login). */
   readonly severity?: Severity;
+  /** With `threshold.distinct`: the value counted (secret id, instance id, bucket). */
+  readonly distinctValue?: string;
+  /** With `firstSeen`: the key whose first appearance alerts (e.g. `principal|eventName`). */
+  readonly firstSeenKey?: string;
 }
 
 /** Static, typed description of a detector: the data side of a detector file. */
@@ -84,7 +105,26 @@ export interface DetectorMeta {
   /** Findings with the same dedup key within this many seconds become one alert. */
   readonly dedupWindowSeconds: number;
   readonly threshold?: Threshold;
+  readonly firstSeen?: FirstSeen;
   readonly listensTo: readonly EventKey[];
+}
+
+/** A worked example shipped with a detector: events that must, or must not, raise its alert. */
+export interface DetectorExample {
+  readonly name: string;
+  /** One event, or several for threshold detectors (all inside the window). */
+  readonly events: readonly CloudTrailEvent[];
+  /** Settings the case needs, e.g. a trusted account. */
+  readonly settings?: Partial<DetectorSettings>;
+}
+
+/**
+ * A detector's examples, kept in `<id>.examples.ts` beside the detector (so they
+ * never weigh on Lambda bundles) and run by `trailwatch test-detectors`.
+ */
+export interface DetectorExamples {
+  readonly fire: readonly DetectorExample[];
+  readonly noFire: readonly DetectorExample[];
 }
 
 /** A detector: metadata plus one pure predicate. */
@@ -101,4 +141,6 @@ export interface Finding {
   readonly dedupKey: string;
   readonly resources: readonly string[];
   readonly severity: Severity;
+  readonly distinctValue?: string;
+  readonly firstSeenKey?: string;
 }

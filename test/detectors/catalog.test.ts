@@ -6,7 +6,7 @@ import { SEVERITIES } from '../../detectors/types.js';
 import { RUNBOOKS } from '../../runbooks/catalog.js';
 
 const detectorsDir = join(import.meta.dirname, '../../detectors');
-const NOT_DETECTOR_FOLDERS = new Set(['helpers']);
+const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples']);
 
 /** Every `detectors/<family>/<id>.ts` file, as the layout promises one detector per file. */
 function detectorFiles(): string[] {
@@ -14,7 +14,7 @@ function detectorFiles(): string[] {
     .filter((d) => d.isDirectory() && !NOT_DETECTOR_FOLDERS.has(d.name))
     .flatMap((d) =>
       readdirSync(join(detectorsDir, d.name))
-        .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+        .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.examples.ts'))
         .map((f) => basename(f, '.ts')),
     );
 }
