@@ -56,11 +56,20 @@ export interface DetectorSettings {
   readonly trustedAccounts: readonly string[];
   /** Accounts whose published Lambda layers are trusted (beyond the function's own account). */
   readonly trustedLayerPublishers: readonly string[];
+  /** AWS Organizations ids (`o-...`) that are ours: grants conditioned on them are not external. */
+  readonly trustedOrganizationIds: readonly string[];
+  /** Buckets that hold logs (CloudTrail, access logs): changes to them are more severe. */
+  readonly logBuckets: readonly string[];
+  /** Regions the organisation uses; empty means "no opinion" (region detectors stay quiet). */
+  readonly allowedRegions: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: DetectorSettings = {
   trustedAccounts: [],
   trustedLayerPublishers: [],
+  trustedOrganizationIds: [],
+  logBuckets: [],
+  allowedRegions: [],
 };
 
 /** What a detector sees besides the event: settings only. No clock, no I/O. */
