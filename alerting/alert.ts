@@ -39,6 +39,17 @@ export interface Alert {
   readonly runbook: { readonly id: string; readonly title: string; readonly url: string };
   readonly investigate: readonly InvestigateCommand[];
   readonly attack: readonly string[];
+  /**
+   * Present (true) when evidence fields (summary, resources, eventIds, ...) were
+   * shortened to fit a destination's size limit; `count` is never shortened.
+   */
+  readonly truncated?: boolean;
+  /**
+   * Storm alerts only: how many alerts of this detector were folded into this one
+   * because the detector hit its per-flush alert cap. Nothing is dropped: their
+   * events are in `count`.
+   */
+  readonly suppressedAlerts?: number;
 }
 
 /** An alert lists at most this many event ids; `count` keeps the true total. */
