@@ -2,6 +2,7 @@ import { type Detector, type Finding, SEVERITY_RANK, type Severity } from '../de
 import type { Alert } from './alert.js';
 import { alertFromGroup } from './alert-builder.js';
 import { higher, needsNotification } from './alert-group.js';
+import { byUrgency, compareText } from './alert-order.js';
 import { AlertStateConflictError, AlertStateStoreError } from './errors.js';
 import {
   boundedDedupKey,
@@ -428,19 +429,6 @@ function compareEmitted(a: Emitted, b: Emitted): number {
     compareText(a.entry.ref.dedupKey, b.entry.ref.dedupKey) ||
     a.group.start - b.group.start
   );
-}
-
-/** Stable output order: most severe first, then earliest, then id. */
-export function byUrgency(a: Alert, b: Alert): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    compareText(a.firstSeen, b.firstSeen) ||
-    compareText(a.id, b.id)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function positive(value: number | undefined, fallback: number): number {

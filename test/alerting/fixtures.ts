@@ -1,3 +1,4 @@
+import { ALERT_SCHEMA_VERSION, type Alert } from '../../alerting/alert.js';
 import { asString, getPath } from '../../detectors/helpers/fields.js';
 import { principalForDedup, principalOf } from '../../detectors/helpers/identity.js';
 import type { CloudTrailEvent, Detector, Finding } from '../../detectors/types.js';
@@ -67,3 +68,47 @@ export function at(minutes: number): string {
     .toISOString()
     .replace('.000Z', 'Z');
 }
+
+/** A complete alert as the aggregator builds it; override what the case is about. */
+export function alertFixture(overrides: Partial<Alert> = {}): Alert {
+  return {
+    schemaVersion: ALERT_SCHEMA_VERSION,
+    id: 'a'.repeat(64),
+    detector: 'test-bucket-policy-changed',
+    title: 'Test: bucket policy changed',
+    severity: 'high',
+    summary: `arn:aws:iam::${ACCOUNT}:user/alice changed the policy of data-bucket (and 2 more)`,
+    firstSeen: '2026-11-20T10:00:00.000Z',
+    lastSeen: '2026-11-20T10:59:00.000Z',
+    count: 3,
+    account: ACCOUNT,
+    region: 'eu-west-1',
+    principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
+    sourceIp: '203.0.113.10',
+    resources: ['arn:aws:s3:::data-bucket'],
+    eventIds: ['00000000-0000-4000-8000-000000000001'],
+    dedupKey: `${ACCOUNT}|arn:aws:iam::${ACCOUNT}:user/alice|data-bucket`,
+    runbook: {
+      id: 's3-public-exposure',
+      title: 'S3 bucket or object exposed publicly',
+      url: 'https://github.com/trailwatch/trailwatch/blob/main/docs/runbooks/s3-public-exposure.md',
+    },
+    investigate: [],
+    attack: ['T1098'],
+    ...overrides,
+  };
+}
+
+/** The hostile strings of research §3.E, for every output format's tests. */
+export const HOSTILE = {
+  fakeLogLine: 'aws-cli/2.0\n2026-11-20T10:00:00Z INFO all clear, alert closed',
+  ansi: '\u001b[31mRED\u001b[0m',
+  osc8: '\u001b]8;;https://evil.example\u0007Click me\u001b]8;;\u0007',
+  slack: '<!channel> <@U123> <http://evil|Click>',
+  html: '<script>alert(1)</script>',
+  markdownLink: '[login](https://evil.example)',
+  bidi: 'invoice\u202Egpj.exe',
+  separators: 'a\u2028b\u2029c',
+  injection: 'x","severity":"low","y":"',
+  userAgent64k: 'Mozilla/5.0 '.repeat(5462),
+} as const;
