@@ -5,6 +5,8 @@ export type IngestErrorCode =
   | 'unreadable'
   | 'not-gzip'
   | 'truncated-gzip'
+  /** Gzip framing is damaged (bad CRC, bad block, trailing bytes that are not gzip). */
+  | 'corrupt-gzip'
   | 'oversize'
   | 'invalid-utf8'
   | 'invalid-json'
@@ -34,5 +36,23 @@ export class IngestError extends Error {
     super(`${where}: ${message}`, options);
     this.code = code;
     this.source = source;
+  }
+}
+
+/**
+ * A path given on the command line (or to `readPaths`) that cannot be used at all:
+ * missing, or not readable. The message is `<path>: <reason>` so the CLI can print
+ * `trailwatch: <message>` and exit 2.
+ */
+export class InputPathError extends Error {
+  override readonly name = 'InputPathError';
+  readonly path: string;
+  /** The Node error code behind it (`ENOENT`, `EACCES`, ...), when there was one. */
+  readonly code: string | undefined;
+
+  constructor(path: string, reason: string, options?: { cause?: unknown; code?: string }) {
+    super(`${path}: ${reason}`, options);
+    this.path = path;
+    this.code = options?.code;
   }
 }

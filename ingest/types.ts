@@ -42,4 +42,10 @@ export type IngestItem =
       readonly errors: number;
       /** Bytes read from the object as stored (compressed size for .gz). */
       readonly bytes: number;
+      /**
+       * Records passed over on purpose inside an object that also had events or
+       * errors (Insights records, EventBridge events that did not come via CloudTrail).
+       * An object made only of such records is reported as one `skipped` instead.
+       */
+      readonly ignored?: number;
     };

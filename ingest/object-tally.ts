@@ -1,0 +1,129 @@
+import { shapeOf } from './document-shape.js';
+import { IngestError, type IngestErrorCode } from './errors.js';
+import { checkRecord } from './record-check.js';
+import type { IngestItem, SkipReason } from './types.js';
+
+/**
+ * Turns one object's values and records into items and counts them, so the object
+ * can end with the single `object-end` (or `skipped`) the IngestItem contract
+ * promises. Records are numbered in the order they are met, from 0.
+ */
+export class ObjectTally {
+  private events = 0;
+  private errors = 0;
+  private ignored = 0;
+  private firstIgnored: { reason: SkipReason; detail: string } | undefined;
+  private content = false;
+  private nextRecord = 0;
+
+  constructor(
+    readonly object: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  /** One record candidate: an event or error item, or undefined when passed over on purpose. */
+  record(value: unknown): IngestItem | undefined {
+    this.content = true;
+    const record = this.nextRecord++;
+    const outcome = checkRecord(value, this.maxDepth);
+    if (outcome.kind === 'event') {
+      this.events++;
+      return { kind: 'event', event: outcome.event, source: { object: this.object, record } };
+    }
+    if (outcome.kind === 'ignored') {
+      this.ignore(outcome.reason, outcome.detail);
+      return undefined;
+    }
+    this.errors++;
+    const error = new IngestError(outcome.code, { object: this.object, record }, outcome.reason);
+    return { kind: 'error', error };
+  }
+
+  /** A record candidate that could not even be parsed (bad JSON, bad UTF-8, too long). */
+  recordError(code: IngestErrorCode, message: string, cause?: unknown): IngestItem {
+    this.content = true;
+    this.errors++;
+    const source = { object: this.object, record: this.nextRecord++ };
+    return { kind: 'error', error: new IngestError(code, source, message, withCause(cause)) };
+  }
+
+  /** A failure of the object itself, or of a top-level value that is not one record. */
+  objectError(code: IngestErrorCode, message: string, cause?: unknown): IngestItem {
+    this.content = true;
+    this.errors++;
+    const error = new IngestError(code, { object: this.object }, message, withCause(cause));
+    return { kind: 'error', error };
+  }
+
+  /** Notes that the object had JSON content, even if it held no records (`{"Records":[]}`). */
+  noteContent(): void {
+    this.content = true;
+  }
+
+  /** Notes something passed over on purpose (digest content, Insights record...). */
+  ignore(reason: SkipReason, detail: string): void {
+    this.content = true;
+    this.ignored++;
+    this.firstIgnored ??= { reason, detail };
+  }
+
+  /** Expands one parsed top-level value (or JSON Lines line) into items. */
+  *value(value: unknown, jsonLines: boolean): Generator<IngestItem> {
+    const shape = shapeOf(value, jsonLines);
+    switch (shape.kind) {
+      case 'records':
+      case 'array': {
+        this.content = true;
+        const list = shape.kind === 'records' ? shape.records : shape.items;
+        for (let i = 0; i < list.length; i++) {
+          const item = this.record(list[i]);
+          if (item !== undefined) yield item;
+        }
+        return;
+      }
+      case 'single': {
+        const item = this.record(shape.item);
+        if (item !== undefined) yield item;
+        return;
+      }
+      case 'skip':
+        this.ignore(shape.reason, shape.detail);
+        return;
+      case 'records-not-array':
+        yield this.objectError('records-not-array', `Records is ${shape.found}, expected an array`);
+        return;
+      case 'unknown':
+        yield this.objectError(
+          'no-records',
+          `${shape.detail}: not a CloudTrail log file, EventBridge event or record`,
+        );
+        return;
+    }
+  }
+
+  /** The object's last item: `skipped` if it held only passed-over content, else `object-end`. */
+  finish(bytes: number): IngestItem {
+    const source = { object: this.object };
+    if (this.events === 0 && this.errors === 0) {
+      if (this.firstIgnored !== undefined) {
+        const { reason, detail } = this.firstIgnored;
+        return { kind: 'skipped', source, reason, detail };
+      }
+      if (!this.content) {
+        return { kind: 'skipped', source, reason: 'empty-object', detail: 'no JSON content' };
+      }
+    }
+    const end = {
+      kind: 'object-end',
+      source,
+      events: this.events,
+      errors: this.errors,
+      bytes,
+    } as const;
+    return this.ignored > 0 ? { ...end, ignored: this.ignored } : end;
+  }
+}
+
+function withCause(cause: unknown): { cause?: unknown } | undefined {
+  return cause === undefined ? undefined : { cause };
+}

@@ -1,0 +1,76 @@
+/** Limits and policies for reading one object. Every field is optional; see the defaults. */
+export interface IngestOptions {
+  /**
+   * Largest decompressed size accepted for one object. Past it the object fails with
+   * `oversize` (a gzip bomb is ~1000:1). Default 4 GiB.
+   */
+  readonly maxDecompressedBytes?: number;
+  /**
+   * Largest single record, JSON Lines line, or top-level value other than a streamed
+   * `Records` array. Past it that record fails with `oversize`. Default 16 MiB.
+   */
+  readonly maxRecordBytes?: number;
+  /**
+   * Deepest nesting accepted in a record (counting the record, or its EventBridge
+   * envelope, as level 1). Deeper records fail with `too-deep`: downstream
+   * `JSON.stringify` overflows the stack near 5,000 levels. Default 100.
+   */
+  readonly maxDepth?: number;
+  /**
+   * Objects stored in at most this many bytes are inflated and parsed in one
+   * `JSON.parse` (faster on small files); larger ones stream record by record with
+   * bounded memory. Default 2 MiB (research/performance.md, recommendation 3).
+   */
+  readonly wholeParseMaxBytes?: number;
+  /**
+   * Whether a name ending in `.gz` must hold gzip data. CloudTrail always gzips, so
+   * plain bytes under such a key in a bucket are suspicious (`not-gzip`); locally,
+   * tools often decompress a file and keep its name, so it is read as plain text.
+   * Default: true for `s3://` names, false for local paths.
+   */
+  readonly requireGzipForGzName?: boolean;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  readonly maxDecompressedBytes: number;
+  readonly maxRecordBytes: number;
+  readonly maxDepth: number;
+  readonly wholeParseMaxBytes: number;
+  /** Decompressed size up to which the whole-parse path is used. */
+  readonly wholeParseMaxInflatedBytes: number;
+  readonly requireGzipForGzName: boolean;
+}
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+/** Whole-file JSON.parse costs ~4.7 MiB of heap per MB (performance.md); keep it small. */
+const WHOLE_PARSE_MAX_INFLATED = 16 * MiB;
+
+/** Applies defaults; the gzip policy depends on whether `name` is an S3 URI. */
+export function resolveOptions(name: string, options: IngestOptions = {}): ResolvedOptions {
+  const maxDecompressedBytes = positive(options.maxDecompressedBytes, 4 * GiB);
+  const maxRecordBytes = positive(options.maxRecordBytes, 16 * MiB);
+  return {
+    maxDecompressedBytes,
+    maxRecordBytes,
+    maxDepth: positive(options.maxDepth, 100),
+    wholeParseMaxBytes: nonNegative(options.wholeParseMaxBytes, 2 * MiB),
+    // A whole object never exceeds the per-record cap, so both paths agree on `oversize`.
+    wholeParseMaxInflatedBytes: Math.min(
+      WHOLE_PARSE_MAX_INFLATED,
+      maxRecordBytes,
+      maxDecompressedBytes,
+    ),
+    requireGzipForGzName: options.requireGzipForGzName ?? name.startsWith('s3://'),
+  };
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+
+function nonNegative(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}

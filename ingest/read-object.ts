@@ -1,0 +1,169 @@
+import { isUtf8 } from 'node:buffer';
+import { gunzipSync } from 'node:zlib';
+import { toContentError } from './content-error.js';
+import { detectMode } from './content-mode.js';
+import { ContentReader, contentStart } from './content-reader.js';
+import { capped, inflate, isGzip } from './decompress.js';
+import { classifyKey, hasGzipName } from './object-key.js';
+import { ObjectTally } from './object-tally.js';
+import { type IngestOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type ObjectBody, releaseBody, StoredBody } from './stored-body.js';
+import type { IngestItem } from './types.js';
+
+/**
+ * Reads one object (a local file or an S3 object) and yields its CloudTrail events,
+ * then exactly one `object-end`, or a single `skipped` (see IngestItem).
+ *
+ * `name` is a local path or `s3://bucket/key`: it names the items' source and is
+ * classified first (digest, Insights, folder marker: skipped unread). The content is
+ * sniffed, not trusted to the name: gzip by its magic bytes; then a CloudTrail log
+ * file (`{"Records":[...]}`), one EventBridge event or an array of them, a JSON array
+ * of records, JSON Lines of records or events, or several such documents back to
+ * back. Objects stored in up to `wholeParseMaxBytes` are parsed in one `JSON.parse`;
+ * larger ones, and anything that fails the fast path, stream through a record
+ * splitter with memory bounded by one record.
+ *
+ * Nothing throws for bad input: a bad record is an `error` item and the others still
+ * flow; a bad object is one `error` item, then its `object-end`.
+ */
+export async function* readObject(
+  name: string,
+  body: ObjectBody,
+  options?: IngestOptions,
+): AsyncGenerator<IngestItem> {
+  const keySkip = classifyKey(name);
+  if (keySkip !== undefined) {
+    await releaseBody(body);
+    yield { kind: 'skipped', source: { object: name }, ...keySkip };
+    return;
+  }
+  const opts = resolveOptions(name, options);
+  const tally = new ObjectTally(name, opts.maxDepth);
+  let stored: StoredBody | undefined;
+  try {
+    stored = await StoredBody.open(body, opts.wholeParseMaxBytes);
+    const head = stored.buffered();
+    if (stored.complete && head.length === 0) {
+      yield* zeroBytes(name, opts, tally);
+      return;
+    }
+    const gzip = isGzip(head);
+    if (!gzip && opts.requireGzipForGzName && hasGzipName(name)) {
+      yield tally.objectError(
+        'not-gzip',
+        'name ends in .gz but the content is not gzip (no 1f 8b magic bytes); CloudTrail always gzips log files',
+      );
+    } else if (stored.complete && head.length <= opts.wholeParseMaxBytes) {
+      yield* readWhole(name, head, gzip, opts, tally);
+    } else {
+      const content = gzip
+        ? inflate(stored.chunks(), opts.maxDecompressedBytes)
+        : capped(stored.chunks(), opts.maxDecompressedBytes);
+      yield* readStream(name, content, opts, tally);
+    }
+  } catch (error) {
+    const failure = toContentError(error);
+    yield tally.objectError(failure.code, failure.message, failure.cause);
+  } finally {
+    await stored?.release();
+  }
+  yield tally.finish(stored?.bytes ?? 0);
+}
+
+/**
+ * A zero-byte object carries no events. Where a `.gz` name must hold gzip (S3) it is
+ * reported, as CloudTrail never writes one (a partial write or tampering); elsewhere
+ * it is skipped as empty.
+ */
+function* zeroBytes(
+  name: string,
+  opts: ResolvedOptions,
+  tally: ObjectTally,
+): Generator<IngestItem> {
+  if (opts.requireGzipForGzName && hasGzipName(name)) {
+    yield tally.objectError(
+      'truncated-gzip',
+      'zero-byte object with a .gz name: no gzip data at all',
+    );
+    yield tally.finish(0);
+    return;
+  }
+  yield {
+    kind: 'skipped',
+    source: { object: name },
+    reason: 'empty-object',
+    detail: 'zero-byte object',
+  };
+}
+
+/**
+ * The fast path for a small object: inflate in one call, one `JSON.parse`. Anything
+ * unusual (inflate failure, larger than the whole-parse cap, bad UTF-8, JSON Lines,
+ * invalid JSON) goes to the streaming reader instead, so both paths report the same
+ * items: the fast path is only ever a shortcut.
+ */
+async function* readWhole(
+  name: string,
+  stored: Buffer,
+  gzip: boolean,
+  opts: ResolvedOptions,
+  tally: ObjectTally,
+): AsyncGenerator<IngestItem> {
+  let content: Buffer | undefined;
+  if (!gzip) content = stored.length <= opts.wholeParseMaxInflatedBytes ? stored : undefined;
+  else {
+    try {
+      content = gunzipSync(stored, { maxOutputLength: opts.wholeParseMaxInflatedBytes });
+    } catch {
+      content = undefined;
+    }
+  }
+  if (content === undefined) {
+    const max = opts.maxDecompressedBytes;
+    const inflated = gzip ? inflate(single(stored), max) : capped(single(stored), max);
+    yield* readStream(name, inflated, opts, tally);
+    return;
+  }
+  const value = parseDocument(name, content);
+  if (value === NOT_PARSED) {
+    yield* readStream(name, single(content), opts, tally);
+    return;
+  }
+  for (const item of tally.value(value, false)) yield item;
+}
+
+/** Parses decompressed content as one JSON document, or says it needs the streaming reader. */
+function parseDocument(name: string, content: Buffer): unknown {
+  const start = contentStart(content);
+  if (!start.ok) return NOT_PARSED;
+  const body = content.subarray(start.skip);
+  if (detectMode(name, body, true) !== 'document' || !isUtf8(body)) return NOT_PARSED;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return NOT_PARSED;
+  }
+}
+
+const NOT_PARSED: unique symbol = Symbol('not parsed');
+
+/** Streams decompressed chunks through the content reader. */
+async function* readStream(
+  name: string,
+  content: AsyncIterable<Buffer>,
+  opts: ResolvedOptions,
+  tally: ObjectTally,
+): AsyncGenerator<IngestItem> {
+  const reader = new ContentReader(tally, name, opts);
+  for await (const chunk of content) {
+    const items = reader.push(chunk);
+    for (let i = 0; i < items.length; i++) yield items[i] as IngestItem;
+    if (reader.stopped) return;
+  }
+  const last = reader.end();
+  for (let i = 0; i < last.length; i++) yield last[i] as IngestItem;
+}
+
+async function* single(buffer: Buffer): AsyncGenerator<Buffer> {
+  yield buffer;
+}

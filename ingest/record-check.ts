@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { type CloudTrailEvent, CloudTrailEventSchema } from './cloudtrail-event.js';
+import { isJsonObject, jsonTypeOf, quoteForMessage } from './describe.js';
+import { INSIGHT_DETAIL_TYPE, isCloudTrailDetailType } from './eventbridge-detail-type.js';
+import { nestsDeeperThan } from './nesting.js';
+import type { SkipReason } from './types.js';
+
+/** What one record candidate turned out to be. */
+export type RecordOutcome =
+  | { readonly kind: 'event'; readonly event: CloudTrailEvent }
+  | {
+      readonly kind: 'invalid';
+      readonly code: 'invalid-record' | 'too-deep';
+      readonly reason: string;
+    }
+  | { readonly kind: 'ignored'; readonly reason: SkipReason; readonly detail: string };
+
+/**
+ * Checks one record candidate: a bare CloudTrail record or an EventBridge event that
+ * carries one in `detail`.
+ *
+ * The event handed on is the object `JSON.parse` built, once the schema accepts it:
+ * zod's output is a copy that silently drops `__proto__` keys, while JSON.parse keeps
+ * them as inert own data (evidence stays faithful) and skipping the copy is cheaper.
+ * The schema has no transforms, so nothing else differs.
+ */
+export function checkRecord(value: unknown, maxDepth: number): RecordOutcome {
+  if (!isJsonObject(value)) {
+    return invalid('invalid-record', `record is ${jsonTypeOf(value)}, expected a JSON object`);
+  }
+  if (nestsDeeperThan(value, maxDepth)) {
+    return invalid('too-deep', `record nests deeper than ${maxDepth} levels`);
+  }
+  let record: Record<string, unknown> = value;
+  const detailType = value['detail-type'];
+  if (detailType !== undefined) {
+    if (typeof detailType !== 'string') {
+      return invalid('invalid-record', `EventBridge detail-type is ${jsonTypeOf(detailType)}`);
+    }
+    if (!isCloudTrailDetailType(detailType)) {
+      return ignored('not-cloudtrail', `EventBridge detail-type ${quoteForMessage(detailType)}`);
+    }
+    if (detailType === INSIGHT_DETAIL_TYPE) return ignored('cloudtrail-insight', 'Insights event');
+    const detail = value.detail;
+    if (!isJsonObject(detail)) {
+      return invalid(
+        'invalid-record',
+        `EventBridge detail is ${jsonTypeOf(detail)}, expected an object`,
+      );
+    }
+    record = detail;
+  }
+  if (record.eventType === 'AwsCloudTrailInsight') {
+    return ignored('cloudtrail-insight', 'Insights event (eventType AwsCloudTrailInsight)');
+  }
+  if (record.eventSource === 'aws:s3' && record.s3 !== undefined) {
+    return ignored('not-cloudtrail', 'S3 event notification record, not a CloudTrail record');
+  }
+  const parsed = CloudTrailEventSchema.safeParse(record);
+  if (!parsed.success) return invalid('invalid-record', describeIssues(parsed.error.issues));
+  return { kind: 'event', event: record as CloudTrailEvent };
+}
+
+function invalid(code: 'invalid-record' | 'too-deep', reason: string): RecordOutcome {
+  return { kind: 'invalid', code, reason };
+}
+
+function ignored(reason: SkipReason, detail: string): RecordOutcome {
+  return { kind: 'ignored', reason, detail };
+}
+
+/** "eventName: expected string, received number; eventTime: ..." (first three issues). */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => {
+    // Paths hold only schema keys and array indexes, never attacker-chosen keys.
+    const path = issue.path.length === 0 ? 'record' : issue.path.map(String).join('.');
+    const message = issue.message.replace(/^Invalid input: /, '');
+    const missing = /^expected (\w+), received undefined$/.exec(message);
+    return missing === null ? `${path}: ${message}` : `${path}: missing (expected ${missing[1]})`;
+  });
+  const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : '';
+  return `invalid CloudTrail record: ${shown.join('; ')}${more}`;
+}
