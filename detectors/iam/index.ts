@@ -1,6 +1,15 @@
 export { iamAccessKeyForOtherUser } from './iam-access-key-for-other-user.js';
 export { iamAdminPolicyAttached } from './iam-admin-policy-attached.js';
+export { iamChangesByLambdaRole } from './iam-changes-by-lambda-role.js';
+export { iamCompromisedKeyQuarantine } from './iam-compromised-key-quarantine.js';
+export { iamIdentityProviderChanged } from './iam-identity-provider-changed.js';
 export { iamLoginProfileCreated } from './iam-login-profile-created.js';
+export { iamMfaDeviceRemoved } from './iam-mfa-device-removed.js';
+export { iamPasswordPolicyWeakened } from './iam-password-policy-weakened.js';
+export { iamPermissionsBoundaryRemoved } from './iam-permissions-boundary-removed.js';
 export { iamPolicyChanged } from './iam-policy-changed.js';
+export { iamPolicyDefaultVersionChanged } from './iam-policy-default-version-changed.js';
 export { iamPolicyGrantsFullAdmin } from './iam-policy-grants-full-admin.js';
+export { iamRoleTrustPolicyBackdoor } from './iam-role-trust-policy-backdoor.js';
 export { iamUserCreated } from './iam-user-created.js';
+export { rolesanywhereTrustAnchorCreated } from './rolesanywhere-trust-anchor-created.js';
