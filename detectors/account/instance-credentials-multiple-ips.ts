@@ -1,0 +1,52 @@
+import { accountOf } from '../helpers/identity.js';
+import { formatIp, isPublicAddress, parseIp } from '../helpers/ip-address.js';
+import type { Detector } from '../types.js';
+
+/** An instance profile session: EC2 names the session after the instance id. */
+const INSTANCE_SESSION = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/;
+
+/** One EC2 instance's role credentials used from two or more public addresses within an hour. */
+export const instanceCredentialsMultipleIps: Detector = {
+  id: 'instance-credentials-multiple-ips',
+  title: 'EC2 instance credentials used from several public addresses',
+  severity: 'high',
+  description:
+    'The role session of one EC2 instance (assumed-role/<role>/i-<id>) made calls from two or ' +
+    'more public source addresses of the same IP version within an hour. An instance reaches ' +
+    'AWS from one egress address (its public IP or its NAT gateway), so a second address ' +
+    'usually means its credentials were taken from the instance metadata service (SSRF, a ' +
+    'compromised workload) and are being used elsewhere. Calls through VPC endpoints (private ' +
+    'addresses, vpcEndpointId set), by AWS services on the role\'s behalf (invokedBy, "AWS ' +
+    'Internal", service host names) and from private addresses are ignored. IPv4 and IPv6 are ' +
+    'counted apart because dual-stack instances legitimately use one of each. Benign causes: an ' +
+    'instance whose Elastic IP changed, subnets routed through several NAT gateways, a proxy ' +
+    'with several egress addresses. Without AWS IP-range data this cannot tell an attacker ' +
+    'inside AWS from outside; GuardDuty InstanceCredentialExfiltration can.',
+  attack: ['T1552.005', 'T1078.004'],
+  references: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html',
+    'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-iam.html',
+  ],
+  runbook: 'credential-compromise',
+  dedupWindowSeconds: 3600,
+  threshold: { count: 2, windowSeconds: 3600, distinct: true },
+  listensTo: [{ eventSource: '*', eventNames: '*' }],
+  match(event) {
+    // Runs on every event: the type comparison rejects almost all of them first.
+    const id = event.userIdentity;
+    if (id?.type !== 'AssumedRole' || id.invokedBy || event.vpcEndpointId) return undefined;
+    const arn = id.arn;
+    if (!arn || arn.length > 2048) return undefined;
+    const instance = INSTANCE_SESSION.exec(arn)?.[1];
+    if (!instance) return undefined;
+    const ip = parseIp(event.sourceIPAddress);
+    if (!ip || !isPublicAddress(ip)) return undefined;
+    const address = formatIp(ip);
+    return {
+      summary: `Credentials of instance ${instance} (${arn}) were used from ${address} for ${event.eventSource} ${event.eventName}`,
+      dedupKey: `${accountOf(event)}|${arn}|ipv${ip.family}`,
+      resources: [arn],
+      distinctValue: address,
+    };
+  },
+};
