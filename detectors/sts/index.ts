@@ -1,0 +1,2 @@
+export { stsAssumeRoot } from './sts-assume-root.js';
+export { stsFederationTokenCreated } from './sts-federation-token-created.js';
