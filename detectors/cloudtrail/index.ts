@@ -1,3 +1,4 @@
+export { cloudtrailConfigChanged } from './cloudtrail-config-changed.js';
 export { cloudtrailEventSelectorsNarrowed } from './cloudtrail-event-selectors-narrowed.js';
 export { cloudtrailLoggingStopped } from './cloudtrail-logging-stopped.js';
 export { cloudtrailTrailUpdated } from './cloudtrail-trail-updated.js';

@@ -1,0 +1,2 @@
+export { organizationsChanged } from './organizations-changed.js';
+export { organizationsLeave } from './organizations-leave.js';
