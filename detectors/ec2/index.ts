@@ -1,2 +1,10 @@
+export { amiShared } from './ami-shared.js';
+export { ebsDefaultEncryptionDisabled } from './ebs-default-encryption-disabled.js';
+export { ebsSnapshotShared } from './ebs-snapshot-shared.js';
+export { ebsSnapshotsMassDeleted } from './ebs-snapshots-mass-deleted.js';
+export { ec2InstanceConnectKeyPushed } from './ec2-instance-connect-key-pushed.js';
+export { ec2KeyPairImported } from './ec2-key-pair-imported.js';
+export { ec2SerialConsoleEnabled } from './ec2-serial-console-enabled.js';
 export { ec2UnusualInstanceType } from './ec2-unusual-instance-type.js';
+export { ec2UserDataModified } from './ec2-user-data-modified.js';
 export { securityGroupOpenToWorld } from './security-group-open-to-world.js';

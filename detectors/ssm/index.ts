@@ -1,0 +1,2 @@
+export { ssmSendCommandMultipleInstances } from './ssm-send-command-multiple-instances.js';
+export { ssmSessionFirstSeenPrincipal } from './ssm-session-first-seen-principal.js';
