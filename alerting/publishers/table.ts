@@ -9,6 +9,7 @@ import { writeText } from './write-text.js';
 export type TableColumn =
   | 'severity'
   | 'detector'
+  | 'account'
   | 'principal'
   | 'resource'
   | 'runbook'
@@ -17,12 +18,13 @@ export type TableColumn =
 
 export const DEFAULT_TABLE_WIDTHS: Readonly<Record<TableColumn, number>> = {
   severity: 8,
-  detector: 32,
-  principal: 40,
-  resource: 40,
+  detector: 34,
+  account: 12,
+  principal: 38,
+  resource: 36,
   runbook: 24,
-  count: 7,
-  summary: 80,
+  count: 5,
+  summary: 160,
 };
 
 export interface TablePublisherOptions {
@@ -30,11 +32,14 @@ export interface TablePublisherOptions {
   /** Colour the severity column with ANSI codes (pass `stream.isTTY`). Default false. */
   readonly color?: boolean;
   readonly widths?: Partial<Record<TableColumn, number>>;
+  /** Terminal width: the summary column is cut to fit it. Default: no fitting. */
+  readonly columns?: number;
 }
 
 const COLUMNS: readonly TableColumn[] = [
   'severity',
   'detector',
+  'account',
   'principal',
   'resource',
   'runbook',
@@ -84,12 +89,14 @@ export class TablePublisher implements AlertPublisher {
 
   private row(alert: Alert): string {
     const [first, ...more] = alert.resources;
-    const resource = first === undefined ? '-' : more.length ? `${first} (+${more.length})` : first;
+    const short = first === undefined ? '-' : compactArn(first);
+    const resource = more.length ? `${short} (+${more.length})` : short;
     return this.line(
       {
         severity: alert.severity.toUpperCase(),
         detector: alert.detector,
-        principal: alert.principal,
+        account: alert.account,
+        principal: compactArn(alert.principal),
         resource,
         runbook: alert.runbook.id,
         count: String(alert.count),
@@ -101,8 +108,8 @@ export class TablePublisher implements AlertPublisher {
 
   private line(cells: Record<string, string>, severity?: Severity): string {
     return COLUMNS.map((column, i) => {
-      const width = this.width(column);
-      const text = displayLine(cells[column] ?? '', width);
+      const width = column === 'summary' ? this.summaryWidth() : this.width(column);
+      const text = cut(displayLine(cells[column] ?? '', 4096), width);
       const padded =
         column === 'count'
           ? text.padStart(width)
@@ -117,4 +124,32 @@ export class TablePublisher implements AlertPublisher {
   private width(column: TableColumn): number {
     return Math.max(4, Math.floor(this.widths[column]) || DEFAULT_TABLE_WIDTHS[column]);
   }
+
+  /** The summary gets what is left of the terminal, but never less than 30 characters. */
+  private summaryWidth(): number {
+    const fixed = COLUMNS.filter((c) => c !== 'summary').reduce((n, c) => n + this.width(c) + 2, 0);
+    const terminal = this.options.columns;
+    if (!terminal) return this.width('summary');
+    return Math.max(30, Math.min(this.width('summary'), terminal - fixed - 1));
+  }
+}
+
+/** Cuts a display string to `width` with a plain ellipsis: table cells have no room for markers. */
+function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
+  let keep = width - 1;
+  const code = text.charCodeAt(keep - 1);
+  if (code >= 0xd800 && code <= 0xdbff) keep -= 1;
+  return `${text.slice(0, keep)}…`;
+}
+
+/**
+ * An ARN without the parts every row repeats: `arn:aws:sts::1111:assumed-role/R/s`
+ * becomes `sts:assumed-role/R/s`, `arn:aws:s3:::bucket` becomes `s3:bucket`. The
+ * account has its own column; the full ARN stays in the JSON formats.
+ */
+export function compactArn(value: string): string {
+  const match = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/s.exec(value);
+  if (!match) return value;
+  return `${match[1]}:${match[2]}`;
 }

@@ -22,7 +22,7 @@ describe('TablePublisher', () => {
     // Assess
     const lines = out.text().trimEnd().split('\n');
     expect(lines[0]).toMatch(
-      /^SEVERITY\s+DETECTOR\s+PRINCIPAL\s+RESOURCE\s+RUNBOOK\s+COUNT\s+SUMMARY$/,
+      /^SEVERITY\s+DETECTOR\s+ACCOUNT\s+PRINCIPAL\s+RESOURCE\s+RUNBOOK\s+COUNT\s+SUMMARY$/,
     );
     expect(lines.slice(2).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
       'CRITICAL crit-detector',
@@ -42,7 +42,7 @@ describe('TablePublisher', () => {
 
     await new TablePublisher({ out }).publish([alert]);
 
-    expect(out.text()).toContain('arn:aws:s3:::a (+2)');
+    expect(out.text()).toContain('s3:a (+2)');
   });
 
   it('keeps each alert on one line and lets no escape sequence through', async () => {
@@ -70,9 +70,32 @@ describe('TablePublisher', () => {
 
     const row = out.text().split('\n')[2] ?? '';
     const widths = { ...DEFAULT_TABLE_WIDTHS, summary: 50 };
-    const total = Object.values(widths).reduce((a, b) => a + b, 0) + 2 * 6;
+    const total = Object.values(widths).reduce((a, b) => a + b, 0) + 2 * 7;
     expect(row.length).toBeLessThanOrEqual(total);
-    expect(row).toContain('…[+');
+    expect(row).toMatch(/…\s/);
+  });
+
+  it('fits the summary to the terminal width', async () => {
+    const out = capture();
+    const alert = alertFixture({ summary: 'x'.repeat(500) });
+
+    await new TablePublisher({ out, columns: 240 }).publish([alert]);
+
+    const row = out.text().split('\n')[2] ?? '';
+    expect(row.length).toBeLessThanOrEqual(240);
+    expect(row.endsWith('…')).toBe(true);
+  });
+
+  it('shows ARNs without the partition and account the row already has', async () => {
+    const out = capture();
+    const alert = alertFixture({
+      principal: 'arn:aws:sts::111122223333:assumed-role/Deploy/session-1',
+    });
+
+    await new TablePublisher({ out }).publish([alert]);
+
+    expect(out.text()).toContain('sts:assumed-role/Deploy/session-1');
+    expect(out.text()).not.toContain('arn:aws:sts::111122223333:assumed-role');
   });
 
   it('colours only the severity cell, and only when asked', async () => {

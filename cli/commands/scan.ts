@@ -1,0 +1,59 @@
+import { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { parseChoice, parseSeverity } from '../options.js';
+import { runScan, SCAN_FORMATS, type ScanOptions } from '../scan-run.js';
+
+interface RawScanOptions {
+  format: string;
+  minSeverity: string;
+  failOn?: string;
+  out?: string;
+  config?: string;
+  progress: boolean;
+}
+
+/** `trailwatch scan`: options in, {@link runScan} does the work. */
+export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
+  return new Command('scan')
+    .description('Run every detector over CloudTrail logs and print the alerts')
+    .argument('<paths...>', 'CloudTrail log files or folders (walked recursively)')
+    .option('-f, --format <format>', `output format: ${SCAN_FORMATS.join(', ')}`, 'table')
+    .option('--min-severity <severity>', 'hide alerts below this severity', 'low')
+    .option('--fail-on <severity>', 'exit 1 if an alert at or above this severity is found')
+    .option('-o, --out <file>', 'write alerts to this file instead of stdout')
+    .option('-c, --config <file>', 'settings file (JSON): trusted accounts, layer publishers, ...')
+    .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
+    .addHelpText(
+      'after',
+      `
+Inputs (detected by content): CloudTrail files as delivered to S3 (.json.gz or .json,
+{"Records":[...]}), folders of them in the account or organisation-trail layout,
+EventBridge "AWS API Call via CloudTrail" events (one or a JSON array), and JSON Lines
+of records. Digest and Insight files, folder markers and s3:TestEvent messages are
+skipped with a reason; a bad file is reported and the others are still scanned.
+
+Severities: critical, high, medium, low, info.
+
+Exit codes: 0 no alert at or above --fail-on; 1 there was one;
+2 bad usage or unreadable input (the message names the file and the reason).
+
+Examples:
+  trailwatch scan examples/
+  trailwatch scan ./logs --format jsonl --out alerts.jsonl
+  trailwatch scan ./logs --min-severity high --fail-on critical
+`,
+    )
+    .action(async (paths: string[], raw: RawScanOptions) => {
+      const options: ScanOptions = {
+        paths,
+        format: parseChoice('--format', raw.format, SCAN_FORMATS),
+        minSeverity: parseSeverity('--min-severity', raw.minSeverity),
+        failOn: raw.failOn === undefined ? undefined : parseSeverity('--fail-on', raw.failOn),
+        out: raw.out,
+        config: raw.config,
+        progress: raw.progress,
+      };
+      const outcome = await runScan(options, io);
+      result.exitCode = outcome.exitCode;
+    });
+}

@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { ZodError } from 'zod';
+import { detectorsCommand } from './commands/detectors.js';
+import { scanCommand } from './commands/scan.js';
+import { type CliIo, EXIT, processIo, UsageError } from './io.js';
+
+/** Builds the `trailwatch` program. Each command sets `exitCode` through the returned holder. */
+function program(io: CliIo, result: { exitCode: number }): Command {
+  return new Command('trailwatch')
+    .description(
+      'Security monitoring for AWS CloudTrail: run detectors over logs and report alerts with runbooks.',
+    )
+    .version('0.1.0')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(scanCommand(io, result))
+    .addCommand(detectorsCommand(io));
+}
+
+/**
+ * Runs the CLI and returns the exit code instead of exiting, so tests can call it.
+ * Usage and input errors print one line naming the problem and return 2.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const result = { exitCode: EXIT.ok };
+  try {
+    await program(io, result).parseAsync([...argv], { from: 'user' });
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version arrive here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`trailwatch: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ZodError) {
+      io.stderr.write(`trailwatch: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,133 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { AlertAggregator } from '../alerting/aggregator.js';
+import type { Alert } from '../alerting/alert.js';
+import { runPipeline } from '../alerting/pipeline.js';
+import { JsonPublisher } from '../alerting/publishers/json.js';
+import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
+import type { AlertPublisher } from '../alerting/publishers/publisher.js';
+import { TablePublisher } from '../alerting/publishers/table.js';
+import { BUILTIN_DETECTORS } from '../detectors/catalog.js';
+import { DetectorEngine } from '../detectors/engine.js';
+import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
+import type { IngestError } from '../ingest/errors.js';
+import { InputPathError, listInputFiles, readPaths } from '../ingest/index.js';
+import { type CliIo, EXIT, UsageError } from './io.js';
+import { loadSettings } from './load-settings.js';
+import { ProgressLine } from './progress.js';
+import { errorLines, MAX_LISTED_ERRORS, scanSummary } from './summary.js';
+
+export const SCAN_FORMATS = ['table', 'json', 'jsonl'] as const;
+
+export interface ScanOptions {
+  readonly paths: readonly string[];
+  readonly format: (typeof SCAN_FORMATS)[number];
+  readonly minSeverity: Severity;
+  readonly failOn: Severity | undefined;
+  readonly out: string | undefined;
+  readonly config: string | undefined;
+  readonly progress: boolean;
+}
+
+function publisherFor(
+  format: ScanOptions['format'],
+  out: Writable,
+  terminal: { isTTY?: boolean; columns?: number } = {},
+): AlertPublisher {
+  if (format === 'json') return new JsonPublisher(out);
+  if (format === 'jsonl') return new JsonLinesPublisher(out);
+  const tty = Boolean(terminal.isTTY);
+  return new TablePublisher({
+    out,
+    color: tty,
+    ...(tty && terminal.columns ? { columns: terminal.columns } : {}),
+  });
+}
+
+/**
+ * The scan: list inputs (bad paths are usage errors), stream every object
+ * through the shared pipeline, print alerts, then the summary and input errors
+ * on stderr. Unreadable objects make the exit code 2 once the rest is scanned.
+ */
+export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCode: number }> {
+  const started = performance.now();
+  const settings = await loadSettings(options.config);
+  let files: string[];
+  try {
+    files = await listInputFiles(options.paths);
+  } catch (error) {
+    if (error instanceof InputPathError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings });
+  const progress = new ProgressLine(
+    io.stderr,
+    files.length,
+    options.progress && Boolean(io.stderr.isTTY),
+  );
+  const errors: IngestError[] = [];
+  let unreadable = 0;
+  const result = await runPipeline(readPaths(options.paths), engine, new AlertAggregator(), {
+    onIngestError(error) {
+      if (error.code === 'unreadable') unreadable += 1;
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
+    },
+    onDetectorError(error) {
+      io.stderr.write(`warning: ${error.message}\n`);
+    },
+    onObjectDone: (stats) => progress.update(stats),
+  });
+  progress.finish();
+
+  const shown = result.alerts.filter(
+    (a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity],
+  );
+  await writeAlerts(shown, options, io);
+
+  const seconds = (performance.now() - started) / 1000;
+  io.stderr.write(errorLines(errors, result.input.ingestErrors));
+  io.stderr.write(scanSummary(result, shown.length, seconds));
+
+  if (unreadable > 0) return { exitCode: EXIT.usage };
+  return { exitCode: failOnHit(shown, options.failOn) ? EXIT.alerts : EXIT.ok };
+}
+
+function failOnHit(alerts: readonly Alert[], failOn: Severity | undefined): boolean {
+  if (failOn === undefined) return false;
+  return alerts.some((a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[failOn]);
+}
+
+async function writeAlerts(
+  alerts: readonly Alert[],
+  options: ScanOptions,
+  io: CliIo,
+): Promise<void> {
+  if (options.out === undefined) {
+    const publisher = publisherFor(options.format, io.stdout, io.stdout);
+    const outcome = await publisher.publish(alerts);
+    if (outcome.failed.length > 0)
+      throw new UsageError(`cannot write alerts: ${outcome.failed[0]?.reason}`);
+    if (alerts.length === 0 && options.format === 'table') io.stdout.write('no alerts\n');
+    return;
+  }
+  const file = createWriteStream(options.out);
+  const opened = new Promise<void>((resolve, reject) => {
+    file.once('open', () => resolve());
+    file.once('error', reject);
+  });
+  try {
+    await opened;
+  } catch (error) {
+    throw new UsageError(
+      `${options.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  }
+  const outcome = await publisherFor(options.format, file).publish(alerts);
+  file.end();
+  await finished(file);
+  if (outcome.failed.length > 0) {
+    throw new UsageError(`${options.out}: cannot write alerts (${outcome.failed[0]?.reason})`);
+  }
+}
