@@ -1,0 +1,148 @@
+import 'aws-sdk-client-mock-vitest/extend';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createS3SqsHandler } from '../../../infra/handlers/s3-sqs.js';
+import { cloudTrailEvent } from '../../helpers/events.js';
+import {
+  BUCKET,
+  CRITICAL_TOPIC,
+  context,
+  ENV,
+  logKey,
+  logObjectBody,
+  publishesFor,
+  s3Notification,
+  sqsEvent,
+  sqsRecord,
+  stopLogging,
+} from './factories.js';
+
+const STOPPED = 'cloudtrail-logging-stopped';
+const s3Mock = mockClient(S3Client);
+const snsMock = mockClient(SNSClient);
+
+function handler() {
+  return createS3SqsHandler({
+    s3: new S3Client({}),
+    sns: new SNSClient({ maxAttempts: 1 }),
+    logger: new Logger({ logLevel: 'SILENT' }),
+    env: ENV,
+  });
+}
+
+describe('Handler: S3 notifications via SQS', () => {
+  beforeEach(() => {
+    s3Mock.reset();
+    snsMock.reset();
+    snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  });
+
+  it('fetches each notified object and publishes its alerts with severity routing', async () => {
+    // Prepare
+    s3Mock
+      .on(GetObjectCommand)
+      .resolves({ Body: logObjectBody([stopLogging(), cloudTrailEvent()]) });
+
+    // Act
+    const result = await handler()(sqsEvent(sqsRecord('1', s3Notification([logKey()]))), context);
+
+    // Assess
+    expect(result.batchItemFailures).toEqual([]);
+    expect(s3Mock).toHaveReceivedCommandWith(GetObjectCommand, { Bucket: BUCKET, Key: logKey() });
+    const [input, ...more] = publishesFor(snsMock.commandCalls(PublishCommand), STOPPED);
+    expect(more).toEqual([]);
+    expect(input?.TopicArn).toBe(CRITICAL_TOPIC);
+    expect(input?.MessageAttributes?.severity?.StringValue).toBe('critical');
+    expect(input?.MessageAttributes?.detector?.StringValue).toBe('cloudtrail-logging-stopped');
+    const alert = JSON.parse(JSON.parse(input?.Message ?? '{}').default);
+    expect(alert.detector).toBe('cloudtrail-logging-stopped');
+    expect(alert.runbook.id).toBe('cloudtrail-tampering');
+  });
+
+  it('decodes form-URL-encoded keys before GetObject', async () => {
+    s3Mock.on(GetObjectCommand).resolves({ Body: logObjectBody([]) });
+    const key = logKey('a+b c');
+
+    await handler()(sqsEvent(sqsRecord('1', s3Notification([key]))), context);
+
+    expect(s3Mock).toHaveReceivedCommandWith(GetObjectCommand, { Key: key });
+  });
+
+  it('acknowledges the s3:TestEvent and digest objects without publishing', async () => {
+    const testEvent = JSON.stringify({
+      Service: 'Amazon S3',
+      Event: 's3:TestEvent',
+      Time: '2026-11-20T10:00:00.000Z',
+      Bucket: BUCKET,
+      RequestId: '5582815E1AEA5ADF',
+      HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE',
+    });
+    const digestKey =
+      'AWSLogs/o-exampleorg1/111122223333/CloudTrail-Digest/us-east-1/2026/11/20/111122223333_CloudTrail-Digest_us-east-1_org-trail_us-east-1_20261120T100000Z.json.gz';
+    s3Mock.on(GetObjectCommand).resolves({ Body: logObjectBody([]) });
+
+    const result = await handler()(
+      sqsEvent(sqsRecord('1', testEvent), sqsRecord('2', s3Notification([digestKey]))),
+      context,
+    );
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(snsMock).not.toHaveReceivedCommand(PublishCommand);
+  });
+
+  it('fails only the message whose object cannot be fetched', async () => {
+    s3Mock
+      .on(GetObjectCommand, { Key: logKey('missing') })
+      .rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }))
+      .on(GetObjectCommand, { Key: logKey('ok') })
+      .resolves({ Body: logObjectBody([stopLogging()]) });
+
+    const result = await handler()(
+      sqsEvent(
+        sqsRecord('bad', s3Notification([logKey('missing')])),
+        sqsRecord('good', s3Notification([logKey('ok')])),
+      ),
+      context,
+    );
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'bad' }]);
+    expect(publishesFor(snsMock.commandCalls(PublishCommand), STOPPED)).toHaveLength(1);
+  });
+
+  it('fails the message when an alert cannot be published, so it is retried', async () => {
+    s3Mock.on(GetObjectCommand).resolves({ Body: logObjectBody([stopLogging()]) });
+    snsMock
+      .on(PublishCommand)
+      .rejects(Object.assign(new Error('not authorized'), { name: 'AuthorizationError' }));
+
+    const result = await handler()(
+      sqsEvent(sqsRecord('1', s3Notification([logKey()])), sqsRecord('2', '{"not":"s3"}')),
+      context,
+    );
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+  });
+
+  it('quarantines a malformed log object without failing the message', async () => {
+    s3Mock.on(GetObjectCommand).resolves({ Body: logObjectBody(['not a record', stopLogging()]) });
+
+    const result = await handler()(sqsEvent(sqsRecord('1', s3Notification([logKey()]))), context);
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(publishesFor(snsMock.commandCalls(PublishCommand), STOPPED)).toHaveLength(1);
+  });
+
+  it('refuses to start without a topic', () => {
+    expect(() =>
+      createS3SqsHandler({
+        s3: new S3Client({}),
+        sns: new SNSClient({}),
+        logger: new Logger({ logLevel: 'SILENT' }),
+        env: {},
+      }),
+    ).toThrow(/ALERT_TOPIC_ARN/);
+  });
+});
