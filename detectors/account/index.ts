@@ -1,4 +1,5 @@
 export { accessDeniedBurst } from './access-denied-burst.js';
+export { accountContactChanged } from './account-contact-changed.js';
 export { activityInUnapprovedRegion } from './activity-in-unapproved-region.js';
 export { instanceCredentialsMultipleIps } from './instance-credentials-multiple-ips.js';
 export { offensiveToolUserAgent } from './offensive-tool-user-agent.js';

@@ -1,0 +1,1 @@
+export { cloudfrontWafRemoved } from './cloudfront-waf-removed.js';

@@ -1,0 +1,1 @@
+export { route53DomainTransfer } from './route53-domain-transfer.js';
