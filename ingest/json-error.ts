@@ -6,7 +6,7 @@
 export function describeJsonError(error: unknown, text: string, baseOffset: number): string {
   const raw = error instanceof Error ? error.message : String(error);
   const message = raw
-    .replace(/, "[\s\S]*" is not valid JSON$/, ' (not valid JSON)')
+    .replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, ' (not valid JSON)')
     .replace(/[^\x20-\x7e]/g, '?')
     .slice(0, 200);
   const position = /at position (\d+)/.exec(raw);

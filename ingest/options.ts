@@ -17,9 +17,9 @@ export interface IngestOptions {
    */
   readonly maxDepth?: number;
   /**
-   * Objects stored in at most this many bytes are inflated and parsed in one
-   * `JSON.parse` (faster on small files); larger ones stream record by record with
-   * bounded memory. Default 2 MiB (research/performance.md, recommendation 3).
+   * Objects stored in at most this many bytes, and inflating to at most 8 MiB, are
+   * parsed in one `JSON.parse` (faster on small files); others stream record by record
+   * with bounded memory. Default 2 MiB (research/performance.md, recommendation 3).
    */
   readonly wholeParseMaxBytes?: number;
   /**
@@ -45,8 +45,12 @@ export interface ResolvedOptions {
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-/** Whole-file JSON.parse costs ~4.7 MiB of heap per MB (performance.md); keep it small. */
-const WHOLE_PARSE_MAX_INFLATED = 16 * MiB;
+/**
+ * Whole-file JSON.parse peaks near 40 MiB + 4.7 MiB per MB of JSON (performance.md): at
+ * 8 MiB that is ~80 MiB, inside a small Lambda. Typical CloudTrail files are smaller;
+ * bigger ones stream, which is as fast or faster at that size.
+ */
+const WHOLE_PARSE_MAX_INFLATED = 8 * MiB;
 
 /** Applies defaults; the gzip policy depends on whether `name` is an S3 URI. */
 export function resolveOptions(name: string, options: IngestOptions = {}): ResolvedOptions {

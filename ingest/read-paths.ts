@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { listInputFiles } from './input-files.js';
+import { classifyKey } from './object-key.js';
+import { ObjectTally } from './object-tally.js';
+import { type IngestOptions, resolveOptions } from './options.js';
+import { readObject } from './read-object.js';
+import type { IngestItem } from './types.js';
+
+/** Read buffer for large local files: few, large reads. */
+const READ_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Reads local files and folders (see `listInputFiles` for the walk) and yields every
+ * object's items in order, as `readObject` does. Small files are read whole, large
+ * ones streamed. A file that cannot be opened or read yields an `unreadable` error
+ * and its `object-end`, and the next file follows.
+ *
+ * @throws InputPathError (before any item) when a given path does not exist.
+ */
+export async function* readPaths(
+  paths: readonly string[],
+  options?: IngestOptions,
+): AsyncGenerator<IngestItem> {
+  const files = await listInputFiles(paths);
+  for (const file of files) {
+    const keySkip = classifyKey(file);
+    if (keySkip !== undefined) {
+      yield { kind: 'skipped', source: { object: file }, ...keySkip };
+      continue;
+    }
+    const opts = resolveOptions(file, options);
+    let body: Buffer | NodeJS.ReadableStream;
+    try {
+      const { size } = await stat(file);
+      body =
+        size <= opts.wholeParseMaxBytes
+          ? await readFile(file)
+          : createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
+    } catch (error) {
+      const tally = new ObjectTally(file, opts.maxDepth);
+      const detail = error instanceof Error ? error.message : String(error);
+      yield tally.objectError('unreadable', `cannot read the file: ${detail}`, error);
+      yield tally.finish(0);
+      continue;
+    }
+    yield* readObject(file, body as Buffer | AsyncIterable<Uint8Array>, options);
+  }
+}
