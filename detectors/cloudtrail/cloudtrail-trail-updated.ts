@@ -37,28 +37,21 @@ function weakenings(requestParameters: unknown): string[] {
   return found;
 }
 
-/** UpdateTrail has about a dozen fields; more than this is not a real request. */
-const MAX_LISTED_FIELDS = 12;
-
-/** The request fields that were set, for the summary of a non-weakening change. */
-function changedFields(requestParameters: unknown): string[] {
-  if (typeof requestParameters !== 'object' || requestParameters === null) return [];
-  return Object.keys(requestParameters)
-    .filter((k) => k.toLowerCase() !== 'name')
-    .slice(0, MAX_LISTED_FIELDS);
-}
-
-/** A trail's settings changed; raised to high when the change blinds or weakens the trail. */
+/**
+ * A trail was weakened by UpdateTrail. Every other UpdateTrail is change tracking,
+ * which `cloudtrail-config-changed` (CIS 5.5) reports at low severity.
+ */
 export const cloudtrailTrailUpdated: Detector = {
   id: 'cloudtrail-trail-updated',
-  title: 'CloudTrail trail settings changed',
-  severity: 'medium',
+  title: 'CloudTrail trail weakened',
+  severity: 'high',
   description:
-    'UpdateTrail succeeded. Attackers who cannot stop a trail quietly narrow it instead: ' +
-    'turn off multi-region or global service events, break log file validation, drop KMS ' +
-    'encryption or CloudWatch Logs delivery, or point delivery at a bucket they control. ' +
-    'Those changes raise the severity to high. Benign causes: planned changes through ' +
-    'infrastructure as code or the console (the console re-sends the bucket name on edit).',
+    'UpdateTrail succeeded and weakened the trail. Attackers who cannot stop a trail quietly ' +
+    'narrow it instead: turn off multi-region or global service events, break log file ' +
+    'validation, drop KMS encryption or CloudWatch Logs delivery, or point delivery at a bucket ' +
+    'they control. Changes that do not weaken the trail are left to cloudtrail-config-changed. ' +
+    'Benign causes: planned changes through infrastructure as code, or a console edit (the ' +
+    'console re-sends the bucket name, which reads as a bucket change).',
   attack: ['T1562.008'],
   references: [
     'CIS 5.5',
@@ -76,18 +69,11 @@ export const cloudtrailTrailUpdated: Detector = {
     if (!succeeded(event)) return undefined;
     const trail = trailOf(event) ?? 'unknown trail';
     const weakened = weakenings(event.requestParameters);
-    const changed = changedFields(event.requestParameters);
-    const detail =
-      weakened.length > 0
-        ? `: ${weakened.join(', ')}`
-        : changed.length > 0
-          ? ` (${changed.join(', ')})`
-          : '';
+    if (weakened.length === 0) return undefined;
     return {
-      summary: `${principalOf(event)} updated trail ${trail}${detail}`,
+      summary: `${principalOf(event)} weakened trail ${trail}: ${weakened.join(', ')}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|UpdateTrail|${trail}`,
       resources: [trail],
-      severity: weakened.length > 0 ? 'high' : 'medium',
     };
   },
 };

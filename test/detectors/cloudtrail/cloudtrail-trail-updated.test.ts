@@ -24,21 +24,20 @@ const updateTrail = (requestParameters: Record<string, unknown>, overrides = {})
   });
 
 describe('Detector: cloudtrail-trail-updated', () => {
-  it('fires at medium for a routine settings change', () => {
+  it('leaves a routine settings change to cloudtrail-config-changed', () => {
+    expect(detect(cloudtrailTrailUpdated, updateTrail({ snsTopicName: 'trail-notify' }))).toEqual(
+      [],
+    );
+  });
+
+  it('fires at high when multi-region logging is turned off', () => {
     // Act
-    const findings = detect(cloudtrailTrailUpdated, updateTrail({ snsTopicName: 'trail-notify' }));
+    const findings = detect(cloudtrailTrailUpdated, updateTrail({ isMultiRegionTrail: false }));
 
     // Assess
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.severity).toBe('medium');
-    expect(findings[0]?.resources).toEqual([TRAIL_ARN]);
-    expect(findings[0]?.summary).toContain('snsTopicName');
-  });
-
-  it('raises to high when multi-region logging is turned off', () => {
-    const findings = detect(cloudtrailTrailUpdated, updateTrail({ isMultiRegionTrail: false }));
-
     expect(findings[0]?.severity).toBe('high');
+    expect(findings[0]?.resources).toEqual([TRAIL_ARN]);
     expect(findings[0]?.summary).toContain('multi-region logging turned off');
   });
 
@@ -84,7 +83,7 @@ describe('Detector: cloudtrail-trail-updated', () => {
     expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('high');
   });
 
-  it('stays medium when settings are strengthened', () => {
+  it('stays quiet when settings are strengthened', () => {
     const event = updateTrail({
       isMultiRegionTrail: true,
       enableLogFileValidation: true,
@@ -92,11 +91,11 @@ describe('Detector: cloudtrail-trail-updated', () => {
       kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
     });
 
-    expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('medium');
+    expect(detect(cloudtrailTrailUpdated, event)).toEqual([]);
   });
 
   it('falls back to the requested name without a response', () => {
-    const event = updateTrail({ s3KeyPrefix: 'logs' }, { responseElements: null });
+    const event = updateTrail({ enableLogFileValidation: false }, { responseElements: null });
 
     expect(detect(cloudtrailTrailUpdated, event)[0]?.resources).toEqual(['org-trail']);
   });
@@ -123,7 +122,7 @@ describe('Detector: cloudtrail-trail-updated', () => {
     const nullParams = updateTrail({}, { requestParameters: null, responseElements: null });
     const odd = updateTrail({ isMultiRegionTrail: { x: 1 }, s3BucketName: 42, kmsKeyId: null });
 
-    expect(detect(cloudtrailTrailUpdated, nullParams)[0]?.summary).toContain('unknown trail');
-    expect(detect(cloudtrailTrailUpdated, odd)[0]?.severity).toBe('medium');
+    expect(detect(cloudtrailTrailUpdated, nullParams)).toEqual([]);
+    expect(detect(cloudtrailTrailUpdated, odd)).toEqual([]);
   });
 });
