@@ -1,0 +1,61 @@
+/**
+ * The CloudTrail event names each detector the seeded scenarios target listens
+ * to (Lambda names without version suffix). The generator's tests use it to
+ * check that every attack can reach its detectors and every decoy really shares
+ * an event name with the detector it must not trip.
+ */
+export const DETECTOR_EVENT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'cloudtrail-logging-stopped': ['StopLogging', 'DeleteTrail'],
+  'cloudtrail-trail-updated': ['UpdateTrail'],
+  'cloudtrail-event-selectors-narrowed': ['PutEventSelectors'],
+  's3-bucket-acl-public': ['PutBucketAcl'],
+  's3-object-acl-public': ['PutObjectAcl'],
+  's3-bucket-policy-public': ['PutBucketPolicy'],
+  's3-block-public-access-removed': [
+    'DeleteBucketPublicAccessBlock',
+    'PutBucketPublicAccessBlock',
+    'DeleteAccountPublicAccessBlock',
+    'PutAccountPublicAccessBlock',
+  ],
+  's3-access-logging-disabled': ['PutBucketLogging'],
+  'iam-policy-changed': [
+    'DeleteGroupPolicy',
+    'DeleteRolePolicy',
+    'DeleteUserPolicy',
+    'PutGroupPolicy',
+    'PutRolePolicy',
+    'PutUserPolicy',
+    'CreatePolicy',
+    'DeletePolicy',
+    'CreatePolicyVersion',
+    'DeletePolicyVersion',
+    'AttachRolePolicy',
+    'DetachRolePolicy',
+    'AttachUserPolicy',
+    'DetachUserPolicy',
+    'AttachGroupPolicy',
+    'DetachGroupPolicy',
+  ],
+  'iam-admin-policy-attached': ['AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'],
+  'iam-policy-grants-full-admin': [
+    'PutUserPolicy',
+    'PutRolePolicy',
+    'PutGroupPolicy',
+    'CreatePolicy',
+    'CreatePolicyVersion',
+  ],
+  'iam-access-key-for-other-user': ['CreateAccessKey'],
+  'iam-user-created': ['CreateUser'],
+  'iam-login-profile-created': ['CreateLoginProfile', 'UpdateLoginProfile'],
+  'console-login-without-mfa': ['ConsoleLogin'],
+  'console-login-failures': ['ConsoleLogin'],
+  'root-account-used': ['*'],
+  'kms-key-disabled-or-deleted': ['DisableKey', 'ScheduleKeyDeletion'],
+  'security-group-open-to-world': ['AuthorizeSecurityGroupIngress'],
+  'lambda-permission-public-or-cross-account': ['AddPermission'],
+  'lambda-function-url-no-auth': ['CreateFunctionUrlConfig', 'UpdateFunctionUrlConfig'],
+  'lambda-foreign-layer': ['UpdateFunctionConfiguration', 'CreateFunction'],
+  'apigateway-authorization-removed': ['DeleteAuthorizer', 'UpdateMethod'],
+  'waf-web-acl-removed': ['DisassociateWebACL', 'DeleteWebACL'],
+  'access-denied-burst': ['*'],
+};
