@@ -1,6 +1,6 @@
 /**
  * Writes a seeded, deterministic CloudTrail corpus: S3 log files as an
- * organisation trail delivers them, plus truth.json (and, by default, a digest
+ * organisation trail delivers them, plus .truth.json (and, by default, a digest
  * file, an EventBridge sample and a JSON Lines sample). `npm run examples`
  * rebuilds examples/; the benchmark uses the same generator at larger sizes.
  */
@@ -53,7 +53,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[]): ParsedArgs | number {
   const d = DEFAULT_OPTIONS;
   const program = new Command('generate-corpus')
-    .description('Write a seeded sample CloudTrail corpus (S3 layout, gzip) and its truth.json.')
+    .description('Write a seeded sample CloudTrail corpus (S3 layout, gzip) and its .truth.json.')
     .option('--out <dir>', 'output directory', d.out)
     .option('--events <n>', 'records across the S3 log files', integer, d.events)
     .option('--files <n>', 'S3 log files', integer, d.files)
@@ -77,7 +77,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | number {
       '--extras',
       'also write a digest file, an EventBridge and a JSON Lines sample (default)',
     )
-    .option('--no-extras', 'S3 log files and truth.json only')
+    .option('--no-extras', 'S3 log files and .truth.json only')
     .addOption(
       new Option('--start <iso>', 'start of the first delivery window (UTC)')
         .argParser(isoDate)
@@ -91,7 +91,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | number {
     )
     .option(
       '--clean',
-      'replace what an earlier run wrote in --out (AWSLogs/, eventbridge/, jsonl/, truth.json)',
+      'replace what an earlier run wrote in --out (AWSLogs/, eventbridge/, jsonl/, .truth.json)',
     )
     .option('--quiet', 'print nothing on success')
     .addHelpText(
@@ -103,7 +103,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | number {
         '  npx tsx scripts/generate-corpus.ts --out bench-data/corpus --events 1000000 --files 500 \\',
         '      --seed bench-1 --regions us-east-1,eu-west-1,us-west-2,ap-southeast-2 --no-extras --clean',
         '',
-        'Same arguments give byte-identical files. truth.json in --out lists every seeded',
+        'Same arguments give byte-identical files. .truth.json in --out lists every seeded',
         'attack and decoy with the detector ids expected (or forbidden) to fire.',
       ].join('\n'),
     )

@@ -38,6 +38,20 @@ export function awsPublicIp(rng: Rng): string {
   return `${rng.pick([3, 18, 34, 44, 52, 54])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 }
 
+/**
+ * The one public address an instance egresses from (its public IP or its NAT
+ * gateway's), derived from the instance id so every call of the instance agrees:
+ * real instance credentials are seen from one address, and a second one is the
+ * signal `instance-credentials-multiple-ips` looks for.
+ */
+export function instancePublicIp(instance: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < instance.length; i++) h = Math.imul(h ^ instance.charCodeAt(i), 16777619);
+  const u = h >>> 0;
+  const first = [3, 18, 34, 44, 52, 54][u % 6];
+  return `${first}.${(u >>> 8) & 255}.${(u >>> 16) & 255}.${((u >>> 24) % 254) + 1}`;
+}
+
 /** A VPC-private address (calls through an interface endpoint show these). */
 export function privateIp(rng: Rng): string {
   return `10.${rng.int(0, 31)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
@@ -125,7 +139,7 @@ export function instanceActor(ctx: Ctx, viaEndpoint = ctx.rng.chance(0.4)): Acto
   const role = ctx.account.instanceRole;
   return {
     identity: assumedRole(ctx, ctx.account, role, instance, { ec2RoleDelivery: true }),
-    sourceIp: viaEndpoint ? privateIp(ctx.rng) : awsPublicIp(ctx.rng),
+    sourceIp: viaEndpoint ? privateIp(ctx.rng) : instancePublicIp(instance),
     userAgent: ctx.rng.chance(0.5) ? USER_AGENTS.ssmAgent : USER_AGENTS.cli,
     key: role.arn,
     ...(viaEndpoint ? { vpceId: pickIn(ctx, ctx.account.vpcEndpoints) } : {}),

@@ -18,7 +18,7 @@ import { writeGzip, writeText } from './write.js';
 const BASE_ERROR_RATE = 0.028;
 
 /** Paths the generator writes under the output directory (and `--clean` removes). */
-export const GENERATED_PATHS = ['AWSLogs', 'eventbridge', 'jsonl', 'truth.json'] as const;
+export const GENERATED_PATHS = ['AWSLogs', 'eventbridge', 'jsonl', '.truth.json'] as const;
 
 export interface CorpusSummary {
   readonly files: number;
@@ -172,7 +172,7 @@ export function generateCorpus(options: CorpusOptions, clean = false): CorpusSum
       },
     },
   });
-  writeText(options.out, 'truth.json', `${JSON.stringify(result, null, 2)}\n`);
+  writeText(options.out, '.truth.json', `${JSON.stringify(result, null, 2)}\n`);
   return {
     files: plan.length,
     events: result.events,

@@ -19,7 +19,7 @@ function portable(truth: TruthFile): unknown {
 }
 
 function readTruthAt(dir: string): TruthFile {
-  return JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as TruthFile;
+  return JSON.parse(readFileSync(join(dir, '.truth.json'), 'utf8')) as TruthFile;
 }
 
 describe('examples/', () => {

@@ -58,7 +58,7 @@ describe('generate-corpus CLI', () => {
       '--quiet',
     ];
     expect(main(args)).toBe(0);
-    expect(existsSync(join(out, 'truth.json'))).toBe(true);
+    expect(existsSync(join(out, '.truth.json'))).toBe(true);
     expect(main(args)).toBe(2);
     expect(stderr.join('')).toContain('--clean');
     expect(main([...args, '--clean'])).toBe(0);

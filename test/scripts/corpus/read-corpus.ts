@@ -71,5 +71,5 @@ export interface TruthFile {
 }
 
 export function readTruth(dir: string): TruthFile {
-  return JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as TruthFile;
+  return JSON.parse(readFileSync(join(dir, '.truth.json'), 'utf8')) as TruthFile;
 }
