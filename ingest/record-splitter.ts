@@ -175,6 +175,12 @@ export class RecordSplitter {
       case State.Element:
         this.fail(this.text.start, 'content ends inside a record (truncated file?)');
         break;
+      case State.Tail:
+        this.fail(
+          this.base,
+          'content ends before the top-level object is closed (truncated file?)',
+        );
+        break;
       default:
         this.fail(this.base, 'content ends before the array is closed (truncated file?)');
     }
