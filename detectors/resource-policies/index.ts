@@ -1,0 +1,1 @@
+export { resourcePolicyMadePublic } from './resource-policy-made-public.js';
