@@ -83,6 +83,17 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
+    {
+      name: 'ALB access-log delivery by the regional Elastic Load Balancing account',
+      events: [
+        putPolicy({
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::127311923021:root' },
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::${BUCKET}/alb/AWSLogs/${ACCOUNT}/*`,
+        }),
+      ],
+    },
     { name: 'failed call', events: [failed(backdoor)] },
   ],
 };

@@ -1,3 +1,4 @@
+import { isElbLogDelivery } from '../helpers/elb-log-delivery.js';
 import { getPath } from '../helpers/fields.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
@@ -32,8 +33,9 @@ export const s3BucketPolicyExternalAccount: Detector = {
     'aws:PrincipalAccount naming it), and not pinned by aws:PrincipalOrgID to an organisation in ' +
     'trustedOrganizationIds. High when that account may read objects or write, delete or ' +
     're-permission; medium for lesser grants such as listing. Backdooring a bucket policy is a ' +
-    'quiet exfiltration path. CloudFront origin access identities and service principals are ' +
-    'not flagged; public (`*`) policies are s3-bucket-policy-public. Benign causes: partner or ' +
+    'quiet exfiltration path. CloudFront origin access identities, service principals and the ' +
+    'AWS-owned Elastic Load Balancing accounts delivering access logs (PutObject only) are not ' +
+    'flagged; public (`*`) policies are s3-bucket-policy-public. Benign causes: partner or ' +
     'vendor accounts (analytics, backup) missing from trustedAccounts.',
   attack: ['T1537', 'T1098'],
   references: [
@@ -53,7 +55,9 @@ export const s3BucketPolicyExternalAccount: Detector = {
     let dangerous = false;
     for (const typed of statements) {
       const external = statementExposures(typed, own, ctx.settings).filter(
-        (e) => e.kind !== 'public',
+        (e) =>
+          e.kind === 'organization' ||
+          (e.kind === 'account' && !isElbLogDelivery(e.account, typed.statement)),
       );
       if (external.length === 0) continue;
       for (const e of external) grants.set(describeExposure(e), e);

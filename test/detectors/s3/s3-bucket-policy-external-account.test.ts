@@ -55,3 +55,21 @@ describe('Detector: s3-bucket-policy-external-account', () => {
     expect(detect(s3BucketPolicyExternalAccount, event)).toEqual([]);
   });
 });
+
+describe('Detector: s3-bucket-policy-external-account, ELB log delivery', () => {
+  const elb = (action: unknown) =>
+    putPolicy(policy({ Principal: { AWS: 'arn:aws:iam::127311923021:root' }, Action: action }));
+
+  it('does not fire for the regional ELB account delivering access logs', () => {
+    expect(detect(s3BucketPolicyExternalAccount, elb('s3:PutObject'))).toEqual([]);
+    expect(detect(s3BucketPolicyExternalAccount, elb(['s3:PutObject', 's3:GetBucketAcl']))).toEqual(
+      [],
+    );
+  });
+
+  it('fires when the ELB account is granted more than delivery', () => {
+    expect(
+      detect(s3BucketPolicyExternalAccount, elb(['s3:PutObject', 's3:GetObject'])),
+    ).toHaveLength(1);
+  });
+});
