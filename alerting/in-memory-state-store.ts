@@ -1,5 +1,12 @@
 import { type Fingerprint, FingerprintSet, fingerprintFromHex } from './fingerprint.js';
-import type { AlertStateStore, KeyRef, KeyState, VersionedKeyState } from './state-store.js';
+import type {
+  AlertStateStore,
+  KeyRef,
+  KeyState,
+  MarkUpdate,
+  StoredMark,
+  VersionedKeyState,
+} from './state-store.js';
 
 interface Stored extends VersionedKeyState {
   readonly expiresAt: number;
@@ -14,12 +21,14 @@ interface Generation {
  * {@link AlertStateStore} in process memory: for the CLI (one scan) and for a warm
  * Lambda container. Seen marks live in two generations of compact fingerprint sets;
  * a generation is dropped only once every mark in it has expired, so no mark goes
- * early and memory stays about two retention periods' worth.
+ * early and memory stays about two retention periods' worth. First-seen marks are
+ * few (one per key of a first-seen detector) and kept in a plain map.
  */
 export class InMemoryAlertStateStore implements AlertStateStore {
   private readonly keys = new Map<string, Stored>();
   private current: Generation = newGeneration();
   private previous: Generation | undefined;
+  private readonly marks = new Map<string, StoredMark>();
 
   /** Number of stored keys (for tests and metrics). */
   get size(): number {
@@ -64,9 +73,28 @@ export class InMemoryAlertStateStore implements AlertStateStore {
     this.current.maxExpiresAt = Math.max(this.current.maxExpiresAt, expiresAt);
   }
 
+  async getMarks(ids: readonly string[]): Promise<readonly (StoredMark | undefined)[]> {
+    return ids.map((id) => this.marks.get(id));
+  }
+
+  async putMarks(marks: readonly MarkUpdate[]): Promise<void> {
+    for (const { id, since, expiresAt } of marks) {
+      const old = this.marks.get(id);
+      const keep = old?.since ?? since;
+      if (expiresAt === undefined) {
+        this.marks.set(id, { since: keep });
+      } else if (old?.expiresAt === undefined || old.expiresAt < expiresAt) {
+        this.marks.set(id, { since: keep, expiresAt });
+      }
+    }
+  }
+
   async expire(watermark: number): Promise<void> {
     for (const [key, stored] of this.keys) {
       if (stored.expiresAt < watermark) this.keys.delete(key);
+    }
+    for (const [id, mark] of this.marks) {
+      if (mark.expiresAt !== undefined && mark.expiresAt < watermark) this.marks.delete(id);
     }
     if (this.previous && this.previous.maxExpiresAt < watermark) this.previous = undefined;
     if (!this.previous && this.current.marks.size > 0) {

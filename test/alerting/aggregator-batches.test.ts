@@ -141,6 +141,8 @@ describe('AlertAggregator: batches, publish outcome and commit', () => {
         ref.dedupKey.includes('contested') ? undefined : store.put(ref, state, version, expiresAt),
       seen: (fps) => store.seen(fps),
       markSeen: (fps, exp) => store.markSeen(fps, exp),
+      getMarks: (ids) => store.getMarks(ids),
+      putMarks: (marks) => store.putMarks(marks),
       expire: (w) => store.expire(w),
     };
     const findings = [
@@ -164,6 +166,8 @@ describe('AlertAggregator: batches, publish outcome and commit', () => {
       put: async () => 1,
       seen: async (fps) => fps.map(() => false),
       markSeen: async () => {},
+      getMarks: async (ids) => ids.map(() => undefined),
+      putMarks: async () => {},
       expire: async () => {},
     };
     const aggregator = new AlertAggregator({ store: failing });

@@ -73,6 +73,45 @@ describe('InMemoryAlertStateStore', () => {
     expect(await store.seen([hex('late')])).toEqual([false]);
   });
 
+  it("keeps a mark's first time and only ever extends its expiry, like the conditional update", async () => {
+    const store = new InMemoryAlertStateStore();
+
+    await store.putMarks([{ id: 'k', since: 10, expiresAt: 100 }]);
+    await store.putMarks([{ id: 'k', since: 50, expiresAt: 80 }]); // an older writer
+    const afterStale = await store.getMarks(['k']);
+    await store.putMarks([{ id: 'k', since: 60, expiresAt: 200 }]);
+
+    expect(afterStale).toEqual([{ since: 10, expiresAt: 100 }]);
+    expect(await store.getMarks(['k', 'unknown'])).toEqual([
+      { since: 10, expiresAt: 200 },
+      undefined,
+    ]);
+  });
+
+  it('expires marks by event-time watermark but keeps permanent ones', async () => {
+    const store = new InMemoryAlertStateStore();
+    await store.putMarks([
+      { id: 'key', since: 0, expiresAt: 100 },
+      { id: 'learning', since: 0 },
+    ]);
+
+    await store.expire(100);
+    const kept = await store.getMarks(['key', 'learning']);
+    await store.expire(101);
+
+    expect(kept.every((m) => m !== undefined)).toBe(true);
+    expect(await store.getMarks(['key', 'learning'])).toEqual([undefined, { since: 0 }]);
+  });
+
+  it("does not move a permanent mark's first time", async () => {
+    const store = new InMemoryAlertStateStore();
+
+    await store.putMarks([{ id: 'learning', since: 30 }]);
+    await store.putMarks([{ id: 'learning', since: 5 }]);
+
+    expect(await store.getMarks(['learning'])).toEqual([{ since: 30 }]);
+  });
+
   it('answers false for malformed fingerprints instead of throwing', async () => {
     const store = new InMemoryAlertStateStore();
 
