@@ -1,0 +1,81 @@
+import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
+import type { DetectorExamples } from '../types.js';
+
+/** PutEventSelectors as CloudTrail records it; the response echoes the selectors and the trail ARN. */
+const putEventSelectors = (selectors: Record<string, unknown>) =>
+  cloudTrailEvent({
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'PutEventSelectors',
+    userIdentity: identities.assumedRole('Ops', 'mallory'),
+    requestParameters: { trailName: 'org-trail', ...selectors },
+    responseElements: {
+      trailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`,
+      ...selectors,
+    },
+  });
+
+const s3DataResources = [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::payroll-exports/'] }];
+
+const excludeManagement = {
+  eventSelectors: [
+    { readWriteType: 'All', includeManagementEvents: false, dataResources: s3DataResources },
+  ],
+};
+
+export const examples: DetectorExamples = {
+  fire: [
+    {
+      name: 'basic selector excludes management events',
+      events: [putEventSelectors(excludeManagement)],
+    },
+    {
+      name: 'advanced selectors keep only S3 data events',
+      events: [
+        putEventSelectors({
+          advancedEventSelectors: [
+            {
+              name: 'S3 object writes only',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Data'] },
+                { field: 'resources.type', equals: ['AWS::S3::Object'] },
+              ],
+            },
+          ],
+        }),
+      ],
+    },
+  ],
+  noFire: [
+    {
+      name: 'data events added, all management events kept',
+      events: [
+        putEventSelectors({
+          eventSelectors: [
+            { readWriteType: 'All', includeManagementEvents: true, dataResources: s3DataResources },
+          ],
+        }),
+      ],
+    },
+    {
+      name: 'advanced selectors add Lambda data events beside management events',
+      events: [
+        putEventSelectors({
+          advancedEventSelectors: [
+            {
+              name: 'Management events',
+              fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }],
+            },
+            {
+              name: 'Lambda invokes',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Data'] },
+                { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+              ],
+            },
+          ],
+        }),
+      ],
+    },
+    { name: 'denied call', events: [failed(putEventSelectors(excludeManagement))] },
+  ],
+};

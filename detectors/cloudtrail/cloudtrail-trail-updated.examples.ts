@@ -1,0 +1,58 @@
+import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
+import type { DetectorExamples } from '../types.js';
+
+/** UpdateTrail as CloudTrail records it: the request fields set, the resulting trail in the response. */
+const updateTrail = (requestParameters: Record<string, unknown>) =>
+  cloudTrailEvent({
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'UpdateTrail',
+    userIdentity: identities.assumedRole('Ops', 'mallory'),
+    requestParameters: { name: 'org-trail', ...requestParameters },
+    responseElements: {
+      name: 'org-trail',
+      s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
+      includeGlobalServiceEvents: true,
+      isMultiRegionTrail: true,
+      trailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`,
+      logFileValidationEnabled: true,
+      isOrganizationTrail: false,
+    },
+  });
+
+export const examples: DetectorExamples = {
+  fire: [
+    {
+      name: 'trail minimised: single region, no global events, no validation, no KMS',
+      events: [
+        updateTrail({
+          includeGlobalServiceEvents: false,
+          isMultiRegionTrail: false,
+          enableLogFileValidation: false,
+          kmsKeyId: '',
+        }),
+      ],
+    },
+    {
+      name: 'log delivery moved to another bucket',
+      events: [updateTrail({ s3BucketName: 'attacker-owned-bucket' })],
+    },
+    {
+      name: 'CloudWatch Logs delivery removed',
+      events: [updateTrail({ cloudWatchLogsLogGroupArn: '', cloudWatchLogsRoleArn: '' })],
+    },
+  ],
+  noFire: [
+    { name: 'SNS notification topic set', events: [updateTrail({ snsTopicName: 'trail-notify' })] },
+    {
+      name: 'trail strengthened: multi-region, validation, KMS key',
+      events: [
+        updateTrail({
+          isMultiRegionTrail: true,
+          enableLogFileValidation: true,
+          kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        }),
+      ],
+    },
+    { name: 'denied weakening', events: [failed(updateTrail({ isMultiRegionTrail: false }))] },
+  ],
+};

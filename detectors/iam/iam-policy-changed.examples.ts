@@ -1,0 +1,51 @@
+import { cloudTrailEvent, failed, identities } from '../examples/events.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
+
+const attachRolePolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
+  cloudTrailEvent({
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'AttachRolePolicy',
+    requestParameters: {
+      roleName: 'ci-deployer',
+      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    },
+    ...overrides,
+  });
+
+export const examples: DetectorExamples = {
+  fire: [
+    { name: 'managed policy attached to a role', events: [attachRolePolicy()] },
+    {
+      name: 'inline policy written to a user by an SSO session',
+      events: [
+        attachRolePolicy({
+          eventName: 'PutUserPolicy',
+          userIdentity: identities.ssoUser(),
+          requestParameters: {
+            userName: 'bob',
+            policyName: 's3-reports',
+            policyDocument:
+              '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}}',
+          },
+        }),
+      ],
+    },
+  ],
+  noFire: [
+    { name: 'denied attach', events: [failed(attachRolePolicy())] },
+    {
+      name: 'role trust policy updated (outside the CIS 5.4 set)',
+      events: [attachRolePolicy({ eventName: 'UpdateAssumeRolePolicy' })],
+    },
+    {
+      name: 'Organizations SCP created under the same event name',
+      events: [
+        attachRolePolicy({
+          eventSource: 'organizations.amazonaws.com',
+          eventName: 'CreatePolicy',
+          requestParameters: { name: 'deny-leave', type: 'SERVICE_CONTROL_POLICY' },
+        }),
+      ],
+    },
+  ],
+};

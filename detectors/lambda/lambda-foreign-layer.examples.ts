@@ -1,0 +1,60 @@
+import { ACCOUNT, cloudTrailEvent, failed, identities, OTHER_ACCOUNT } from '../examples/events.js';
+import type { DetectorExamples } from '../types.js';
+
+/** Account that publishes the AWS Lambda Powertools layers in us-east-1. */
+const POWERTOOLS_ACCOUNT = '017000801446';
+const layer = (account: string, name = 'extension', version = 1) =>
+  `arn:aws:lambda:us-east-1:${account}:layer:${name}:${version}`;
+
+const updateConfiguration = (requestParameters: Record<string, unknown>) =>
+  cloudTrailEvent({
+    eventSource: 'lambda.amazonaws.com',
+    eventName: 'UpdateFunctionConfiguration20150331v2',
+    userIdentity: identities.assumedRole('Dev', 'mallory'),
+    requestParameters: { functionName: 'orders-api', ...requestParameters },
+    responseElements: {
+      functionName: 'orders-api',
+      functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`,
+    },
+  });
+
+export const examples: DetectorExamples = {
+  fire: [
+    {
+      name: 'layer from an unknown account added to a function',
+      events: [updateConfiguration({ layers: [layer(OTHER_ACCOUNT)] })],
+    },
+    {
+      name: 'foreign layer slipped in among own and trusted layers',
+      events: [
+        updateConfiguration({
+          layers: [layer(ACCOUNT, 'shared'), layer(POWERTOOLS_ACCOUNT), layer(OTHER_ACCOUNT)],
+        }),
+      ],
+      settings: { trustedLayerPublishers: [POWERTOOLS_ACCOUNT] },
+    },
+  ],
+  noFire: [
+    {
+      name: 'Powertools layer with its publisher trusted',
+      events: [
+        updateConfiguration({
+          layers: [layer(POWERTOOLS_ACCOUNT, 'AWSLambdaPowertoolsPythonV3', 7)],
+        }),
+      ],
+      settings: { trustedLayerPublishers: [POWERTOOLS_ACCOUNT] },
+    },
+    {
+      name: 'layer published in the same account',
+      events: [updateConfiguration({ layers: [layer(ACCOUNT, 'shared')] })],
+    },
+    {
+      name: 'CI updates memory and environment without layers',
+      events: [updateConfiguration({ memorySize: 1024, environment: {} })],
+    },
+    {
+      name: 'denied update',
+      events: [failed(updateConfiguration({ layers: [layer(OTHER_ACCOUNT)] }))],
+    },
+  ],
+};

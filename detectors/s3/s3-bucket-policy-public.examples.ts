@@ -1,0 +1,104 @@
+import { ACCOUNT, cloudTrailEvent, failed, OTHER_ACCOUNT } from '../examples/events.js';
+import type { DetectorExamples } from '../types.js';
+
+const BUCKET = 'customer-invoices';
+const OBJECTS = `arn:aws:s3:::${BUCKET}/*`;
+
+const policy = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
+
+/** PutBucketPolicy as CloudTrail records it: S3 logs the policy already parsed, as an object. */
+const putBucketPolicy = (bucketPolicy: unknown) =>
+  cloudTrailEvent({
+    eventSource: 's3.amazonaws.com',
+    eventName: 'PutBucketPolicy',
+    requestParameters: {
+      bucketPolicy,
+      bucketName: BUCKET,
+      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
+      policy: '',
+    },
+    resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` }],
+  });
+
+const publicRead = {
+  Sid: 'PublicRead',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 's3:GetObject',
+  Resource: OBJECTS,
+};
+
+const tlsOnly = {
+  Sid: 'DenyInsecureTransport',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: [`arn:aws:s3:::${BUCKET}`, OBJECTS],
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+};
+
+export const examples: DetectorExamples = {
+  fire: [
+    { name: 'anyone may read objects', events: [putBucketPolicy(policy(tlsOnly, publicRead))] },
+    {
+      name: '{"AWS": "*"} may write and delete',
+      events: [
+        putBucketPolicy(
+          policy({
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+            Resource: OBJECTS,
+          }),
+        ),
+      ],
+    },
+  ],
+  noFire: [
+    { name: 'TLS-only deny policy', events: [putBucketPolicy(policy(tlsOnly))] },
+    {
+      name: 'anyone in the organisation',
+      events: [
+        putBucketPolicy(
+          policy({
+            ...publicRead,
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+          }),
+        ),
+      ],
+    },
+    {
+      name: 'CloudFront origin access control',
+      events: [
+        putBucketPolicy(
+          policy({
+            Sid: 'AllowCloudFrontServicePrincipal',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Resource: OBJECTS,
+            Condition: {
+              StringEquals: {
+                'AWS:SourceArn': `arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE`,
+              },
+            },
+          }),
+        ),
+      ],
+    },
+    {
+      name: 'named partner account (another detector judges cross-account grants)',
+      events: [
+        putBucketPolicy(
+          policy({
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` },
+            Action: 's3:GetObject',
+            Resource: OBJECTS,
+          }),
+        ),
+      ],
+    },
+    { name: 'denied public policy', events: [failed(putBucketPolicy(policy(publicRead)))] },
+  ],
+};
