@@ -3,6 +3,7 @@ import type { Alert } from './alert.js';
 import { alertFromGroup } from './alert-builder.js';
 import { higher, needsNotification } from './alert-group.js';
 import { byUrgency, compareText } from './alert-order.js';
+import { distinctKeyOf } from './distinct-value.js';
 import { AlertStateConflictError, AlertStateStoreError } from './errors.js';
 import {
   boundedDedupKey,
@@ -17,9 +18,11 @@ import {
   fingerprintOf,
   fingerprintToHex,
 } from './fingerprint.js';
+import { FirstSeenTracker, keyMarkId } from './first-seen.js';
 import { InMemoryAlertStateStore } from './in-memory-state-store.js';
 import {
   applyFinding,
+  countOf,
   emptyKeyState,
   expiresAtOf,
   type GroupOrigin,
@@ -28,7 +31,7 @@ import {
   rebaseKeyState,
 } from './key-state.js';
 import { runLimited } from './run-limited.js';
-import type { AlertGroup, AlertStateStore, KeyRef, KeyState } from './state-store.js';
+import type { AlertGroup, AlertStateStore, KeyRef, KeyState, MarkUpdate } from './state-store.js';
 import { StormAccumulator } from './storm.js';
 import { type WindowConfig, windowConfigOf } from './window-config.js';
 
@@ -61,6 +64,10 @@ export interface AggregationStats {
   readonly suppressedAlerts: number;
   /** Findings of threshold detectors held below their threshold (no alert), and over how many keys. */
   readonly belowThreshold: { readonly findings: number; readonly keys: number };
+  /** Findings of first-seen detectors inside their learning period: key recorded, no alert. */
+  readonly learned: number;
+  /** Findings of first-seen detectors whose key was already known: key refreshed, no alert. */
+  readonly alreadyKnown: number;
 }
 
 export interface FlushResult {
@@ -76,12 +83,13 @@ const DEFAULTS = {
   maxCommitAttempts: 5,
 } as const;
 
-/** Chunk size for seen marks written at commit. */
+/** Chunk size for seen and first-seen marks written at commit. */
 const MARK_CHUNK = 5000;
 /** Keys persisted concurrently at commit. */
 const COMMIT_CONCURRENCY = 16;
 
 interface Entry {
+  readonly key: string;
   readonly ref: KeyRef;
   readonly detector: Detector;
   readonly cfg: WindowConfig;
@@ -89,7 +97,8 @@ interface Entry {
   readonly state: KeyState;
   /** The groups as loaded, to merge only this batch's difference after a conflict. */
   readonly origins: ReadonlyMap<AlertGroup, GroupOrigin>;
-  readonly basePending: ReadonlySet<string>;
+  /** Held entries as loaded (id → findings counted), for the same merge. */
+  readonly basePending: ReadonlyMap<string, number>;
   /** Events counted for this key in this batch. */
   readonly fingerprints: FingerprintSet;
   dirty: boolean;
@@ -99,7 +108,12 @@ interface Prepared {
   readonly finding: Finding;
   readonly key: string;
   readonly ref: KeyRef;
+  readonly cfg: WindowConfig;
   readonly fingerprint: Fingerprint | undefined;
+  /** Distinct thresholds: the stored form of `finding.distinctValue`. */
+  readonly value: string | undefined;
+  /** First-seen detectors: the store id of `finding.firstSeenKey`. */
+  readonly markId: string | undefined;
   seenBefore: boolean;
 }
 
@@ -111,10 +125,16 @@ interface Emitted {
 
 /**
  * Turns findings into alerts: one alert per detector + dedup key + window (event
- * time), thresholds, redelivered events counted once, and a per-detector cap with
- * a storm alert for the rest. Memory grows with the number of keys and windows,
- * not with the number of findings (plus 16 bytes per distinct event, to recognise
- * redeliveries).
+ * time), thresholds (of findings, or of distinct values), first-seen keys,
+ * redelivered events counted once, and a per-detector cap with a storm alert for
+ * the rest. Memory grows with the number of keys and windows, not with the number
+ * of findings (plus 16 bytes per distinct event, to recognise redeliveries, and
+ * one small record per first-seen key the batch touched).
+ *
+ * First-seen detectors (see `first-seen.ts`): a finding whose `firstSeenKey` was
+ * learned or is known stops there; one with a new key goes through dedup windows
+ * and thresholds like any finding. A first-seen finding without a `firstSeenKey`
+ * is not filtered (it alerts rather than vanish).
  *
  * One batch is `add`* → `flush` → publish → `commit(publishedIds)`:
  * - CLI: add every finding of the scan, flush once, print, commit (or just exit).
@@ -123,7 +143,9 @@ interface Emitted {
  *   seen events, which alerts went out) is persisted only by `commit`, so a crash
  *   before it replays the whole batch and yields the same alert ids. An alert that
  *   failed to publish stays due and is returned again by the next flush that
- *   touches its key (a redelivered batch does).
+ *   touches its key (a redelivered batch does). First-seen marks are written after
+ *   the key state, so a replay after a crash between the two still finds the
+ *   unpublished alert in the key state, and a redelivered event re-marks its key.
  *
  * A group already published is not returned again for new findings (its count
  * keeps growing in state) unless its severity rises: the escalation is returned
@@ -139,7 +161,8 @@ export class AlertAggregator {
   private chain: Promise<void> = Promise.resolve();
   private emitted = new Map<string, readonly Emitted[]>();
   private watermark = Number.NEGATIVE_INFINITY;
-  private counts = { findings: 0, duplicates: 0, invalidEventTimes: 0 };
+  private counts = emptyCounts();
+  private readonly firstSeen: FirstSeenTracker;
 
   constructor(options: AlertAggregatorOptions = {}) {
     this.store = options.store ?? new InMemoryAlertStateStore();
@@ -153,6 +176,9 @@ export class AlertAggregator {
       bufferSize: positive(options.bufferSize, DEFAULTS.bufferSize),
       maxCommitAttempts: positive(options.maxCommitAttempts, DEFAULTS.maxCommitAttempts),
     };
+    this.firstSeen = new FirstSeenTracker((ids) =>
+      this.guard('read first-seen marks', () => this.store.getMarks(ids)),
+    );
   }
 
   /**
@@ -181,7 +207,7 @@ export class AlertAggregator {
     let heldKeys = 0;
     for (const entry of this.entries.values()) {
       if (entry.state.pending.length > 0) {
-        held += entry.state.pending.length;
+        for (const p of entry.state.pending) held += countOf(p);
         heldKeys += 1;
       }
       for (const group of entry.state.groups) {
@@ -236,9 +262,10 @@ export class AlertAggregator {
   }
 
   /**
-   * Persists the batch: counts, held findings, seen events, and which of the last
+   * Persists the batch: counts, held findings, seen events, which of the last
    * flush's alerts were published (`publishedIds`; a storm alert id covers every
-   * alert folded into it). Alerts not listed stay due. Starts a new batch.
+   * alert folded into it), then first-seen keys and learning starts. Alerts not
+   * listed stay due. Starts a new batch.
    * Throws {@link AlertStateConflictError} if a key kept conflicting (the other keys
    * are committed): report the batch as failed so it is redelivered.
    */
@@ -251,17 +278,23 @@ export class AlertAggregator {
       }
     }
     const conflicts: AlertStateConflictError[] = [];
+    const failed = new Set<string>();
     const dirty = [...this.entries.values()].filter((e) => e.dirty);
     await runLimited(dirty, COMMIT_CONCURRENCY, async (entry) => {
       const conflict = await this.persist(entry);
-      if (conflict) conflicts.push(conflict);
+      if (conflict) {
+        conflicts.push(conflict);
+        failed.add(entry.key);
+      }
     });
+    await this.putMarks(this.firstSeen.updates(failed));
     if (Number.isFinite(this.watermark)) {
       await this.guard('expire state', () => this.store.expire(Math.floor(this.watermark / 1000)));
     }
     this.entries.clear();
+    this.firstSeen.clear();
     this.emitted = new Map();
-    this.counts = { findings: 0, duplicates: 0, invalidEventTimes: 0 };
+    this.counts = emptyCounts();
     if (conflicts[0]) throw conflicts[0];
   }
 
@@ -287,17 +320,32 @@ export class AlertAggregator {
         p.seenBefore = seen[i] === true;
       });
     }
+    const firstSeen = prepared.filter((p) => p.markId !== undefined);
+    if (firstSeen.length > 0) {
+      await this.firstSeen.load(
+        firstSeen.map((p) => p.ref.detectorId),
+        firstSeen.map((p) => p.markId as string),
+      );
+    }
     for (const p of prepared) this.apply(p);
   }
 
   private prepare(finding: Finding): Prepared {
     const dedupKey = boundedDedupKey(finding.dedupKey);
     const identity = eventIdentityOf(finding);
+    const cfg = this.configOf(finding.detector);
+    const firstSeenKey: unknown = finding.firstSeenKey;
     return {
       finding,
       key: `${finding.detector.id}\u0000${dedupKey}`,
       ref: { detectorId: finding.detector.id, dedupKey },
+      cfg,
       fingerprint: identity === undefined ? undefined : fingerprintOf(identity),
+      value: cfg.threshold?.distinct ? distinctKeyOf(finding.distinctValue) : undefined,
+      markId:
+        cfg.firstSeen && typeof firstSeenKey === 'string' && firstSeenKey.length > 0
+          ? keyMarkId(finding.detector.id, firstSeenKey)
+          : undefined,
       seenBefore: false,
     };
   }
@@ -310,13 +358,14 @@ export class AlertAggregator {
       const stored = await this.guard('read state', () => this.store.get(p.ref));
       const state = stored ? structuredClone(stored.state) : emptyKeyState();
       this.entries.set(p.key, {
+        key: p.key,
         ref: p.ref,
         detector: p.finding.detector,
-        cfg: this.configOf(p.finding.detector),
+        cfg: p.cfg,
         version: stored?.version ?? 0,
         state,
         origins: new Map(state.groups.map((g) => [g, { start: g.start, count: g.count }])),
-        basePending: new Set(state.pending.map(pendingId)),
+        basePending: new Map(state.pending.map((h) => [pendingId(h), countOf(h)])),
         fingerprints: new FingerprintSet(),
         dirty: false,
       });
@@ -326,18 +375,47 @@ export class AlertAggregator {
   private apply(p: Prepared): void {
     this.counts.findings += 1;
     const entry = this.entryOf(p);
-    if (p.fingerprint && (p.seenBefore || !entry.fingerprints.add(p.fingerprint))) {
+    const validTime = eventTimeOf(p.finding);
+    const duplicate =
+      p.fingerprint !== undefined && (p.seenBefore || !entry.fingerprints.add(p.fingerprint));
+    // A redelivered event still re-marks its key: its first commit may have
+    // stopped before the marks were written.
+    const verdict =
+      p.markId === undefined || !entry.cfg.firstSeen
+        ? 'new'
+        : this.firstSeen.judge(
+            p.ref.detectorId,
+            entry.cfg.firstSeen,
+            p.markId,
+            validTime,
+            duplicate ? undefined : entry.key,
+          );
+    if (duplicate) {
       this.counts.duplicates += 1;
       return;
     }
-    let time = eventTimeOf(p.finding);
+    let time = validTime;
     if (time === undefined) {
       this.counts.invalidEventTimes += 1;
       time = 0;
     } else {
       this.watermark = Math.max(this.watermark, time);
     }
-    applyFinding(entry.state, entry.cfg, sampleOf(p.finding, time), resourcesOf(p.finding));
+    if (verdict === 'learned') {
+      this.counts.learned += 1;
+      return;
+    }
+    if (verdict === 'known') {
+      this.counts.alreadyKnown += 1;
+      return;
+    }
+    applyFinding(
+      entry.state,
+      entry.cfg,
+      sampleOf(p.finding, time),
+      resourcesOf(p.finding),
+      p.value,
+    );
     entry.dirty = true;
   }
 
@@ -370,6 +448,22 @@ export class AlertAggregator {
       entry.ref.dedupKey,
       this.options.maxCommitAttempts,
     );
+  }
+
+  private async putMarks(updates: Iterable<MarkUpdate>): Promise<void> {
+    let chunk: MarkUpdate[] = [];
+    for (const update of updates) {
+      chunk.push(update);
+      if (chunk.length >= MARK_CHUNK) {
+        const marks = chunk;
+        chunk = [];
+        await this.guard('write first-seen marks', () => this.store.putMarks(marks));
+      }
+    }
+    if (chunk.length > 0) {
+      const marks = chunk;
+      await this.guard('write first-seen marks', () => this.store.putMarks(marks));
+    }
   }
 
   private async markSeen(fingerprints: FingerprintSet, expiresAt: number): Promise<void> {
@@ -429,6 +523,10 @@ function compareEmitted(a: Emitted, b: Emitted): number {
     compareText(a.entry.ref.dedupKey, b.entry.ref.dedupKey) ||
     a.group.start - b.group.start
   );
+}
+
+function emptyCounts() {
+  return { findings: 0, duplicates: 0, invalidEventTimes: 0, learned: 0, alreadyKnown: 0 };
 }
 
 function positive(value: number | undefined, fallback: number): number {

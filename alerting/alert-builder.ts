@@ -34,7 +34,10 @@ export function alertFromGroup(
   options: AlertBuildOptions = {},
 ): Alert {
   const escalated = group.notified !== undefined;
-  const more = group.count > 1 ? ` (and ${group.count - 1} more)` : '';
+  const notes: string[] = [];
+  if (group.count > 1) notes.push(`and ${group.count - 1} more`);
+  if (group.values) notes.push(distinctNote(group));
+  const more = notes.length > 0 ? ` (${notes.join(', ')})` : '';
   const prefix = escalated ? `Escalated from ${group.notified} to ${group.severity}: ` : '';
   return {
     schemaVersion: ALERT_SCHEMA_VERSION,
@@ -57,6 +60,13 @@ export function alertFromGroup(
     investigate: [],
     attack: [...detector.attack],
   };
+}
+
+/** "12 distinct values", or "more than 100 distinct values" once the group stopped remembering. */
+function distinctNote(group: AlertGroup): string {
+  const n = group.values?.length ?? 0;
+  const noun = n === 1 && !group.moreValues ? 'distinct value' : 'distinct values';
+  return `${group.moreValues ? 'more than ' : ''}${n} ${noun}`;
 }
 
 export function runbookOf(detector: Detector, options: AlertBuildOptions): Alert['runbook'] {

@@ -47,11 +47,28 @@ export function addToGroup(
 }
 
 /**
+ * Counts a distinct value into a distinct-threshold group: unique, at most `cap`;
+ * a value that no longer fits only sets `moreValues`.
+ */
+export function addValue(group: AlertGroup, value: string, cap: number): void {
+  const values = group.values ?? [];
+  group.values = values;
+  if (values.includes(value)) return;
+  if (values.length < cap) values.push(value);
+  else group.moreValues = true;
+}
+
+/**
  * Folds `source` into `target`, adding `countDelta` to the count (the caller knows
  * how many of `source`'s findings `target` already holds). Lists and extremes are
  * idempotent unions, so merging the same evidence twice changes nothing.
  */
-export function mergeGroup(target: AlertGroup, source: AlertGroup, countDelta: number): void {
+export function mergeGroup(
+  target: AlertGroup,
+  source: AlertGroup,
+  countDelta: number,
+  distinctCap = 0,
+): void {
   target.count += countDelta;
   target.firstSeen = Math.min(target.firstSeen, source.firstSeen);
   target.lastSeen = Math.max(target.lastSeen, source.lastSeen);
@@ -61,6 +78,10 @@ export function mergeGroup(target: AlertGroup, source: AlertGroup, countDelta: n
   for (const sample of source.eventIds) insertEventId(target.eventIds, sample);
   for (const resource of source.resources) addResource(target.resources, resource);
   target.notified = higher(target.notified, source.notified);
+  if (source.values) {
+    for (const value of source.values) addValue(target, value, distinctCap);
+    if (source.moreValues) target.moreValues = true;
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ export * from './alert.js';
 export { alertFromGroup, alertId } from './alert-builder.js';
 export { byUrgency } from './alert-order.js';
 export * from './errors.js';
+export { keyMarkId, learningMarkId } from './first-seen.js';
 export { InMemoryAlertStateStore } from './in-memory-state-store.js';
 export * from './publishers/json.js';
 export * from './publishers/jsonl.js';

@@ -1,4 +1,5 @@
-import { addToGroup, mergeGroup, needsNotification, newGroup } from './alert-group.js';
+import { addToGroup, addValue, mergeGroup, needsNotification, newGroup } from './alert-group.js';
+import { NO_DISTINCT_VALUE } from './distinct-value.js';
 import type { AlertGroup, FindingSample, KeyState, PendingFinding } from './state-store.js';
 import { UNNOTIFIED_RETENTION_MS, type WindowConfig } from './window-config.js';
 
@@ -12,6 +13,17 @@ import { UNNOTIFIED_RETENTION_MS, type WindowConfig } from './window-config.js';
  * event" holds for reordered input. Otherwise it opens its own group. Totals never
  * depend on order; where groups split can, slightly, when events arrive more than
  * a window out of order.
+ *
+ * Distinct thresholds hold one entry per value (its latest finding, a count of
+ * repeats and the time of the earliest), so a flood of repeats can neither grow
+ * the state nor push other values out. In time order that is exact for firing: a
+ * value is inside the window ending now iff its latest finding is. The repeats
+ * an entry counts span at most one threshold window: a repeat further from the
+ * entry's earliest restarts it from the previous latest one, so a value used all
+ * day does not bring a day of findings (and a day-old first-seen time) into the
+ * alert that another value completes. Out of order it is close: an earlier repeat
+ * that arrives after a later one does not reopen windows the later one left, and
+ * one more than a window older than the held finding is not counted.
  */
 
 export type ApplyOutcome = 'grouped' | 'held' | 'triggered';
@@ -20,24 +32,33 @@ export function emptyKeyState(): KeyState {
   return { groups: [], pending: [] };
 }
 
-/** Counts one finding into the key's state. `held` means it sits below its threshold. */
+/**
+ * Counts one finding into the key's state. `held` means it sits below its
+ * threshold. `value` is the finding's distinct value (see `distinctKeyOf`); only
+ * distinct thresholds use it.
+ */
 export function applyFinding(
   state: KeyState,
   cfg: WindowConfig,
   sample: FindingSample,
   resources: readonly string[],
+  value: string = NO_DISTINCT_VALUE,
 ): ApplyOutcome {
+  const threshold = cfg.threshold;
   const group = groupFor(state.groups, sample.time, cfg.groupMs, true);
   if (group) {
     addToGroup(group, sample, resources);
+    if (threshold?.distinct) addValue(group, value, threshold.distinctCap);
     return 'grouped';
   }
-  if (!cfg.threshold) {
+  if (!threshold) {
     insertGroup(state.groups, newGroup(sample.time, cfg.groupMs, sample, resources));
     return 'grouped';
   }
-  const at = insertPending(state.pending, { sample, resources }, cfg.pendingCap);
-  const start = triggerStart(state.pending, at, cfg.threshold);
+  const at = threshold.distinct
+    ? holdValue(state.pending, { sample, resources, value }, cfg.pendingCap, threshold.windowMs)
+    : insertPending(state.pending, { sample, resources }, cfg.pendingCap);
+  const start = triggerStart(state.pending, at, threshold);
   if (start === undefined) return 'held';
   openGroupFromPending(state, cfg, start);
   return 'triggered';
@@ -101,33 +122,60 @@ export interface GroupOrigin {
 
 /**
  * Merges this batch's work into state another writer stored meanwhile. `working`
- * started as `origins`' groups plus `basePending`; only the difference (new counts,
- * new evidence, new or consumed held findings) is applied to `fresh`, which is
- * not modified.
+ * started as `origins`' groups plus `basePending` (held entry id → findings it
+ * counted); only the difference (new counts, new evidence, new or consumed held
+ * findings, new repeats of a held value) is applied to `fresh`, which is not
+ * modified.
  */
 export function rebaseKeyState(
   fresh: KeyState,
   working: KeyState,
   origins: ReadonlyMap<AlertGroup, GroupOrigin>,
-  basePending: ReadonlySet<string>,
+  basePending: ReadonlyMap<string, number>,
   cfg: WindowConfig,
 ): KeyState {
   const result: KeyState = structuredClone(fresh);
+  const distinctCap = cfg.threshold?.distinctCap ?? 0;
   for (const group of working.groups) {
     const origin = origins.get(group);
     const delta = group.count - (origin?.count ?? 0);
     const target =
       (origin && result.groups.find((g) => g.start === origin.start)) ??
       groupFor(result.groups, group.start, cfg.groupMs, false);
-    if (target) mergeGroup(target, group, delta);
+    if (target) mergeGroup(target, group, delta, distinctCap);
     else insertGroup(result.groups, { ...structuredClone(group), count: Math.max(1, delta) });
   }
-  const workingPending = new Set(working.pending.map(pendingId));
-  const consumed = new Set([...basePending].filter((id) => !workingPending.has(id)));
-  const kept = result.pending.filter((p) => !consumed.has(pendingId(p)));
-  const known = new Set(kept.map(pendingId));
-  for (const p of working.pending) if (!known.has(pendingId(p))) kept.push(p);
+  const workingIds = new Set(working.pending.map(pendingId));
+  const kept: PendingFinding[] = [];
+  for (const p of result.pending) {
+    const id = pendingId(p);
+    if (workingIds.has(id) || !basePending.has(id)) {
+      kept.push(p);
+      continue;
+    }
+    // This batch consumed (or pruned) the entry. Repeats another writer added to a
+    // held value since are theirs, not ours: they stay held.
+    const surplus = countOf(p) - (basePending.get(id) ?? 0);
+    if (p.value !== undefined && surplus > 0) kept.push(withCount(p, surplus, sinceOf(p)));
+  }
+  const index = new Map(kept.map((p, i) => [pendingId(p), i]));
+  for (const p of working.pending) {
+    const id = pendingId(p);
+    const at = index.get(id);
+    if (at === undefined) {
+      index.set(id, kept.length);
+      kept.push(p);
+    } else if (p.value !== undefined) {
+      // Both writers held this value: add only the repeats this batch saw.
+      const other = kept[at] as PendingFinding;
+      const added = countOf(p) - (basePending.get(id) ?? 0);
+      const latest = later(p.sample, other.sample) ? p : other;
+      const since = Math.min(sinceOf(p), sinceOf(other));
+      kept[at] = withCount(latest, Math.max(1, countOf(other) + added), since);
+    }
+  }
   result.pending = kept.sort((a, b) => a.sample.time - b.sample.time);
+  foldHeldIntoGroups(result, cfg);
   // Two writers' halves may reach the threshold only together.
   if (cfg.threshold) {
     for (let i = 0; i < result.pending.length; i++) {
@@ -141,9 +189,92 @@ export function rebaseKeyState(
   return result;
 }
 
-/** Identity of a held finding across writers. */
+/** Identity of a held entry across writers: the finding, or for a distinct threshold its value. */
 export function pendingId(p: PendingFinding): string {
-  return `${p.sample.time}|${p.sample.eventId}`;
+  return p.value === undefined ? `${p.sample.time}|${p.sample.eventId}` : `v|${p.value}`;
+}
+
+/** How many findings a held entry stands for. */
+export function countOf(p: PendingFinding): number {
+  const n = p.repeats;
+  return typeof n === 'number' && Number.isFinite(n) && n > 1 ? Math.floor(n) : 1;
+}
+
+/** Time of the earliest finding a held entry counts. */
+function sinceOf(p: PendingFinding): number {
+  const since = p.since;
+  return typeof since === 'number' && since < p.sample.time ? since : p.sample.time;
+}
+
+/** `p` counting `count` findings since `since`; the optional fields only when they say something. */
+function withCount(p: PendingFinding, count: number, since: number): PendingFinding {
+  const { repeats: _r, since: _s, ...rest } = p;
+  return {
+    ...rest,
+    ...(count > 1 ? { repeats: count } : {}),
+    ...(count > 1 && since < p.sample.time ? { since } : {}),
+  };
+}
+
+/** Order-independent "newer": later time, then larger event id. */
+function later(a: FindingSample, b: FindingSample): boolean {
+  return a.time > b.time || (a.time === b.time && a.eventId > b.eventId);
+}
+
+/**
+ * Distinct thresholds: counts a repeat into its value's entry, which keeps the
+ * latest finding and spans at most `windowMs`; a new value is inserted like any
+ * held finding. Returns the entry's index.
+ */
+function holdValue(
+  pending: PendingFinding[],
+  item: PendingFinding,
+  cap: number,
+  windowMs: number,
+): number {
+  const i = pending.findIndex((p) => p.value === item.value);
+  if (i < 0) return insertPending(pending, item, cap);
+  const held = pending[i] as PendingFinding;
+  const time = item.sample.time;
+  if (!later(item.sample, held.sample)) {
+    if (held.sample.time - time > windowMs) return i;
+    pending[i] = withCount(held, countOf(held) + 1, Math.min(sinceOf(held), time));
+    return i;
+  }
+  pending.splice(i, 1);
+  let next: PendingFinding;
+  if (time - sinceOf(held) <= windowMs) {
+    next = withCount(item, countOf(held) + 1, sinceOf(held));
+  } else if (time - held.sample.time <= windowMs) {
+    // Restart from the previous latest finding: the only earlier time still known.
+    next = withCount(item, 2, held.sample.time);
+  } else {
+    next = withCount(item, 1, time);
+  }
+  return insertPending(pending, next, cap);
+}
+
+/**
+ * Moves held entries that fall inside a group's window into that group, as if
+ * they had arrived after it opened. Only a merge of two writers leaves such
+ * entries: one writer's held findings, the other's group.
+ */
+function foldHeldIntoGroups(state: KeyState, cfg: WindowConfig): void {
+  state.pending = state.pending.filter((p) => {
+    const group = groupFor(state.groups, p.sample.time, cfg.groupMs, false);
+    if (!group) return true;
+    addHeldToGroup(group, p, cfg);
+    return false;
+  });
+}
+
+function addHeldToGroup(group: AlertGroup, held: PendingFinding, cfg: WindowConfig): void {
+  addToGroup(group, held.sample, held.resources);
+  addRepeats(group, held);
+  const threshold = cfg.threshold;
+  if (threshold?.distinct) {
+    addValue(group, held.value ?? NO_DISTINCT_VALUE, threshold.distinctCap);
+  }
 }
 
 function insertGroup(groups: AlertGroup[], group: AlertGroup): void {
@@ -190,6 +321,12 @@ function triggerStart(
   return undefined;
 }
 
+/** Counts a held entry's earlier repeats (its own finding is already counted). */
+function addRepeats(group: AlertGroup, held: PendingFinding): void {
+  group.count += countOf(held) - 1;
+  group.firstSeen = Math.min(group.firstSeen, sinceOf(held));
+}
+
 /** Turns the held findings from index `from` on, within one group window, into a group. */
 function openGroupFromPending(state: KeyState, cfg: WindowConfig, from: number): void {
   const first = state.pending[from] as PendingFinding;
@@ -197,7 +334,11 @@ function openGroupFromPending(state: KeyState, cfg: WindowConfig, from: number):
   const to = lowerBound(state.pending, start + cfg.groupMs, (p) => p.sample.time);
   const members = state.pending.splice(from, to - from);
   const group = newGroup(start, cfg.groupMs, first.sample, first.resources);
-  for (const member of members.slice(1)) addToGroup(group, member.sample, member.resources);
+  addRepeats(group, first);
+  if (cfg.threshold?.distinct) {
+    addValue(group, first.value ?? NO_DISTINCT_VALUE, cfg.threshold.distinctCap);
+  }
+  for (const member of members.slice(1)) addHeldToGroup(group, member, cfg);
   insertGroup(state.groups, group);
 }
 

@@ -2,9 +2,18 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AlertAggregator } from '../../alerting/aggregator.js';
+import { InMemoryAlertStateStore } from '../../alerting/in-memory-state-store.js';
 import type { Finding } from '../../detectors/types.js';
-import { identities } from '../helpers/events.js';
-import { at, bucketPolicyChanged, findingFor, policyEvent } from './fixtures.js';
+import { ACCOUNT, identities } from '../helpers/events.js';
+import {
+  at,
+  bucketPolicyChanged,
+  bucketPolicyNewPrincipal,
+  bucketPolicySpread,
+  findingFor,
+  onDay,
+  policyEvent,
+} from './fixtures.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -126,4 +135,81 @@ describe('AlertAggregator: floods and storms', () => {
 
     expect(await stormOf(findings)).toBe(await stormOf([...findings].reverse()));
   });
+
+  it('keeps a distinct-threshold key within a DynamoDB item whatever the flood', async () => {
+    // Prepare: 50,000 findings in one hour, every one a different 1 KB bucket name
+    const template = findingFor(policyEvent(at(0)), bucketPolicySpread);
+    const total = 50_000;
+    const store = new InMemoryAlertStateStore();
+    const aggregator = new AlertAggregator({ store });
+
+    // Act
+    for (let i = 0; i < total; i++) {
+      const bucket = `${i}-${'b'.repeat(1000)}`;
+      await aggregator.add({
+        ...template,
+        event: policyEvent(at((i / total) * 59), bucket),
+        distinctValue: bucket,
+      });
+    }
+    const { alerts } = await aggregator.flush();
+    await aggregator.commit([]);
+
+    // Assess: one alert counting everything; stored state far below the 400 KB item limit
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.count).toBe(total);
+    expect(alerts[0]?.summary).toContain('more than 100 distinct values');
+    const stored = await store.get({
+      detectorId: bucketPolicySpread.id,
+      dedupKey: template.dedupKey,
+    });
+    expect(JSON.stringify(stored?.state).length).toBeLessThan(64 * 1024);
+  }, 60_000);
+
+  it('folds a wave of new first-seen keys into one storm alert after the cap', async () => {
+    // Prepare: one principal learned on day 0; 5,000 new ones on day 10
+    const learned = findingFor(policyEvent(onDay(0)), bucketPolicyNewPrincipal);
+    const wave = Array.from({ length: 5000 }, (_, i) =>
+      findingFor(
+        policyEvent(onDay(10, i / 100), 'data-bucket', {
+          userIdentity: identities.iamUser(`new-${i}`),
+        }),
+        bucketPolicyNewPrincipal,
+      ),
+    );
+    const aggregator = new AlertAggregator({ maxAlertsPerDetector: 100 });
+
+    // Act
+    await aggregator.addAll([learned, ...wave]);
+    const { alerts, stats } = await aggregator.flush();
+
+    // Assess
+    expect(alerts).toHaveLength(101);
+    expect(alerts.find((a) => a.suppressedAlerts)?.suppressedAlerts).toBe(4900);
+    expect(alerts.reduce((sum, a) => sum + a.count, 0)).toBe(5000);
+    expect(stats).toMatchObject({ learned: 1, alreadyKnown: 0, suppressedAlerts: 4900 });
+  }, 60_000);
+
+  it('learns a flood of keys without alerting or holding their findings', async () => {
+    const keys = 2000;
+    const findings = Array.from({ length: 20_000 }, (_, i) =>
+      findingFor(
+        policyEvent(onDay((i / 20_000) * 6.9), 'data-bucket', {
+          userIdentity: identities.iamUser(`user-${i % keys}`),
+          recipientAccountId: ACCOUNT,
+        }),
+        bucketPolicyNewPrincipal,
+      ),
+    );
+    const store = new InMemoryAlertStateStore();
+    const aggregator = new AlertAggregator({ store });
+
+    await aggregator.addAll(findings);
+    const { alerts, stats } = await aggregator.flush();
+    await aggregator.commit([]);
+
+    expect(alerts).toEqual([]);
+    expect(stats.learned).toBe(20_000);
+    expect(store.size).toBe(0);
+  }, 60_000);
 });

@@ -38,6 +38,44 @@ export const bucketPolicyBurst: Detector = {
   threshold: { count: 5, windowSeconds: 300 },
 };
 
+/**
+ * A distinct threshold: one principal changing the policies of 3 different
+ * buckets within 5 minutes (the bucket is the counted value).
+ */
+export const bucketPolicySpread: Detector = {
+  ...bucketPolicyChanged,
+  id: 'test-bucket-policy-spread',
+  title: 'Test: policies of several buckets changed',
+  threshold: { count: 3, windowSeconds: 300, distinct: true },
+  match(event, ctx) {
+    const draft = bucketPolicyChanged.match(event, ctx);
+    const bucket = asString(getPath(event.requestParameters, 'bucketName'));
+    return (
+      draft && {
+        ...draft,
+        dedupKey: `${event.recipientAccountId}|${principalForDedup(event)}`,
+        distinctValue: bucket,
+      }
+    );
+  },
+};
+
+/**
+ * A first-seen detector: a principal changing a bucket policy for the first time
+ * in its account, after 7 days of learning; forgotten after 30 days unseen.
+ */
+export const bucketPolicyNewPrincipal: Detector = {
+  ...bucketPolicyChanged,
+  id: 'test-bucket-policy-new-principal',
+  title: 'Test: first bucket policy change by a principal',
+  firstSeen: { learningDays: 7, forgetAfterDays: 30 },
+  match(event, ctx) {
+    const draft = bucketPolicyChanged.match(event, ctx);
+    const key = `${event.recipientAccountId}|${principalForDedup(event)}`;
+    return draft && { ...draft, dedupKey: key, firstSeenKey: key };
+  },
+};
+
 /** A PutBucketPolicy event at `time` (ISO) on `bucket`, with a fresh eventID unless given. */
 export function policyEvent(
   time: string,
@@ -67,6 +105,11 @@ export function at(minutes: number): string {
   return new Date(Date.UTC(2026, 10, 20, 10, 0, 0) + minutes * 60_000)
     .toISOString()
     .replace('.000Z', 'Z');
+}
+
+/** `day` days (and `minutes`) after 2026-11-20T10:00:00Z, as CloudTrail writes eventTime. */
+export function onDay(day: number, minutes = 0): string {
+  return at(day * 1440 + minutes);
 }
 
 /** A complete alert as the aggregator builds it; override what the case is about. */
