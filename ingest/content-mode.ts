@@ -4,6 +4,9 @@ export type ContentMode = 'document' | 'lines';
 /** Look no further than this for the end of the first line. */
 export const PROBE_BYTES = 1024 * 1024;
 
+/** How every CloudTrail log file starts. */
+const RECORDS_START = Buffer.from('{"Records"');
+
 const JSON_LINES_NAME = /\.(jsonl|ndjson)(\.gz)?$/i;
 
 /**
@@ -13,7 +16,8 @@ const JSON_LINES_NAME = /\.(jsonl|ndjson)(\.gz)?$/i;
  *
  * JSON Lines when the name says so (`.jsonl`, `.ndjson`), or when the first
  * non-blank line is a complete JSON object or array on its own and another non-blank
- * line follows. A one-line CloudTrail file has no second line, and a pretty-printed
+ * line follows (and the content does not start like a CloudTrail log file: log files
+ * on consecutive lines read the same either way). A one-line CloudTrail file has no second line, and a pretty-printed
  * document's first line (`{`) is not complete JSON, so both stay documents. The
  * first line is only looked for within `PROBE_BYTES`, which keeps the probe bounded.
  */
@@ -23,6 +27,8 @@ export function detectMode(name: string, head: Buffer, complete: boolean): Conte
   if (start === head.length) return complete ? 'document' : undefined;
   const first = head[start];
   if (first !== 0x7b && first !== 0x5b) return 'document';
+  // CloudTrail's own shape: decide at once instead of buffering a 1 MiB first line.
+  if (head.subarray(start, start + RECORDS_START.length).equals(RECORDS_START)) return 'document';
   const newline = head.indexOf(0x0a, start);
   if (newline === -1 || newline - start > PROBE_BYTES) {
     return complete || head.length >= PROBE_BYTES ? 'document' : undefined;

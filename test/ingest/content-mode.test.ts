@@ -30,6 +30,11 @@ describe('detectMode', () => {
     expect(detectMode('f', bytes('  '), false)).toBeUndefined();
   });
 
+  it('decides at once for content that starts like a CloudTrail log file', () => {
+    expect(detectMode('f', bytes(' {"Records":[{"a"'), false)).toBe('document');
+    expect(detectMode('f', bytes('{"Records":[]}\n{"Records":[]}\n'), true)).toBe('document');
+  });
+
   it('gives up on a first line longer than the probe: a big one-line log file', () => {
     const head = Buffer.alloc(PROBE_BYTES + 10, 0x20);
     head[0] = 0x7b;
