@@ -14,6 +14,7 @@ import * as logging from './logging/index.js';
 import * as network from './network/index.js';
 import * as organizations from './organizations/index.js';
 import * as recon from './recon/index.js';
+import * as resourcePolicies from './resource-policies/index.js';
 import * as route53 from './route53/index.js';
 import * as s3 from './s3/index.js';
 import * as secrets from './secrets/index.js';
@@ -42,6 +43,7 @@ export const BUILTIN_DETECTORS: readonly Detector[] = [
   network,
   organizations,
   recon,
+  resourcePolicies,
   route53,
   s3,
   secrets,
