@@ -1,29 +1,24 @@
+import * as data from './data/index.js';
+import type { Query, Runbook } from './schema.js';
+
 /**
  * The runbooks detectors point to, by id. Each alert carries its runbook's id,
- * title and link so the on-call engineer knows where to start.
+ * title and link so the on-call engineer knows where to start. The records
+ * themselves live in `data/`, one file per runbook.
  */
 export interface RunbookRef {
   readonly id: string;
   readonly title: string;
 }
 
-const list: readonly RunbookRef[] = [
-  { id: 'cloudtrail-tampering', title: 'CloudTrail or logging tampered with' },
-  { id: 's3-public-exposure', title: 'S3 bucket or object exposed publicly' },
-  { id: 's3-data-destruction', title: 'S3 data destruction or ransomware preparation' },
-  { id: 'iam-privilege-escalation', title: 'IAM privilege escalation or persistence' },
-  { id: 'credential-compromise', title: 'Compromised credentials (access keys, console, STS)' },
-  { id: 'root-account-use', title: 'Root account used' },
-  { id: 'console-brute-force', title: 'Console brute force or password spraying' },
-  { id: 'kms-key-loss', title: 'KMS key disabled or scheduled for deletion' },
-  { id: 'network-exposure', title: 'Network exposed to the internet' },
-  { id: 'lambda-backdoor', title: 'Lambda backdoor or abuse' },
-  { id: 'api-protection-removed', title: 'API Gateway or WAF protection removed' },
-  { id: 'secrets-access', title: 'Secrets accessed in bulk' },
-  { id: 's3-bucket-scanning', title: 'S3 bucket scanned or enumerated' },
-];
+/** Every runbook, sorted by id. */
+export const RUNBOOK_LIST: readonly Runbook[] = (Object.values(data) as Runbook[]).sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
 
-export const RUNBOOKS: ReadonlyMap<string, RunbookRef> = new Map(list.map((r) => [r.id, r]));
+export const RUNBOOKS: ReadonlyMap<string, RunbookRef> = new Map(
+  RUNBOOK_LIST.map((r) => [r.id, { id: r.id, title: r.title }]),
+);
 
 /** Where rendered runbooks live; alerts link to `<base>/<id>.md`. */
 export const DEFAULT_RUNBOOK_BASE_URL =
@@ -31,4 +26,16 @@ export const DEFAULT_RUNBOOK_BASE_URL =
 
 export function runbookUrl(id: string, baseUrl: string = DEFAULT_RUNBOOK_BASE_URL): string {
   return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(id)}.md`;
+}
+
+/** The full runbook record, or undefined for an unknown id. */
+export function getRunbook(id: string): Runbook | undefined {
+  return RUNBOOK_LIST.find((r) => r.id === id);
+}
+
+/** Every distinct query used by some runbook, sorted by id. */
+export function allQueries(): Query[] {
+  const byId = new Map<string, Query>();
+  for (const runbook of RUNBOOK_LIST) for (const q of runbook.queries) byId.set(q.id, q);
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

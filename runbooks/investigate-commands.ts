@@ -1,0 +1,110 @@
+import { getRunbook } from './catalog.js';
+import {
+  FILTER_PARAMS,
+  type FilterParam,
+  MAX_WINDOW_DAYS,
+  resolveWindow,
+  tryNormalizeParam,
+} from './params.js';
+import { shellCommand } from './shell-quote.js';
+
+/**
+ * Ready-to-run `trailwatch investigate` commands for an alert. Pure: no I/O, no
+ * clock, never throws. Values come from attacker-controlled CloudTrail fields, so
+ * a query is offered only when every value it needs passes its allow-pattern, and
+ * every word of the printed command is shell-quoted: pasted into a terminal it
+ * runs exactly the query shown, with each value one argument.
+ */
+
+/** Same shape as `InvestigateCommand` in alerting/alert.ts (kept here so runbooks never imports alerting). */
+export interface InvestigateCommand {
+  readonly query: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** The full command line, every value shell-quoted. */
+  readonly command: string;
+}
+
+export interface InvestigateParams extends Partial<Record<FilterParam, string>> {
+  /** Window start (ISO-8601); see {@link investigationWindow}. */
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Local scan: the command names the scanned paths; on AWS it targets Athena. */
+export type InvestigateTarget =
+  | { readonly engine: 'duckdb'; readonly paths: readonly string[] }
+  | { readonly engine: 'athena' };
+
+/** The CLI binary the printed commands call. */
+export const CLI_NAME = 'trailwatch';
+
+export function investigateCommands(
+  runbookId: string,
+  params: InvestigateParams,
+  target: InvestigateTarget,
+): InvestigateCommand[] {
+  try {
+    return buildCommands(runbookId, params, target);
+  } catch {
+    // Odd input (a path with a NUL byte, a getter that throws): no commands rather than no alert.
+    return [];
+  }
+}
+
+function buildCommands(
+  runbookId: string,
+  params: InvestigateParams,
+  target: InvestigateTarget,
+): InvestigateCommand[] {
+  const runbook = getRunbook(runbookId);
+  if (!runbook) return [];
+  if (target.engine === 'duckdb' && target.paths.length === 0) return [];
+  const window = resolveWindow(String(params.start), String(params.end));
+  const filters: Partial<Record<FilterParam, string>> = {};
+  for (const name of FILTER_PARAMS) {
+    const value = tryNormalizeParam(name, params[name]);
+    if (value !== undefined) filters[name] = value;
+  }
+  const commands: InvestigateCommand[] = [];
+  for (const query of runbook.queries) {
+    if (!query.params.every((name) => filters[name] !== undefined)) continue;
+    const used: Record<string, string> = { start: window.start, end: window.end };
+    for (const name of query.params) used[name] = filters[name] as string;
+    const words = [CLI_NAME, 'investigate', runbook.id, '--query', query.id];
+    for (const [name, value] of Object.entries(used)) words.push('--param', `${name}=${value}`);
+    words.push('--engine', target.engine);
+    if (target.engine === 'duckdb') words.push('--logs', ...target.paths);
+    commands.push({ query: query.id, params: used, command: shellCommand(words) });
+  }
+  return commands;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The window to investigate an alert in: from `lookbackHours` before its first
+ * event (how the attacker got there) to `afterHours` after its last, in UTC
+ * seconds, capped at {@link MAX_WINDOW_DAYS} back from the end. When neither time
+ * parses, an empty window at the epoch (the queries then return nothing).
+ */
+export function investigationWindow(
+  firstSeen: string,
+  lastSeen: string,
+  options: { lookbackHours?: number; afterHours?: number } = {},
+): { start: string; end: string } {
+  const first = Date.parse(firstSeen);
+  const last = Date.parse(lastSeen);
+  const from = Number.isFinite(first) ? first : last;
+  const to = Number.isFinite(last) ? last : first;
+  if (!Number.isFinite(from) || !Number.isFinite(to)) {
+    return { start: '1970-01-01T00:00:00Z', end: '1970-01-01T00:00:00Z' };
+  }
+  const end = Math.max(from, to) + (options.afterHours ?? 1) * HOUR_MS;
+  const wanted = Math.min(from, to) - (options.lookbackHours ?? 24) * HOUR_MS;
+  const start = Math.max(wanted, end - MAX_WINDOW_DAYS * 24 * HOUR_MS);
+  return { start: isoSecond(start), end: isoSecond(end) };
+}
+
+function isoSecond(time: number): string {
+  return `${new Date(time).toISOString().slice(0, 19)}Z`;
+}
