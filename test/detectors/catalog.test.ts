@@ -6,7 +6,7 @@ import { SEVERITIES } from '../../detectors/types.js';
 import { RUNBOOKS } from '../../runbooks/catalog.js';
 
 const detectorsDir = join(import.meta.dirname, '../../detectors');
-const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples']);
+const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples', 'user']);
 
 /** Every `detectors/<family>/<id>.ts` file, as the layout promises one detector per file. */
 function detectorFiles(): string[] {
