@@ -6,7 +6,12 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { SnsAlertPublisher } from '../../alerting/publishers/sns.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
-import { type NotifiedObject, parseS3Notification, readObject } from '../../ingest/index.js';
+import {
+  classifyKey,
+  type NotifiedObject,
+  parseS3Notification,
+  readObject,
+} from '../../ingest/index.js';
 import { readHandlerConfig } from './config.js';
 import { deliver } from './deliver.js';
 
@@ -32,6 +37,12 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
   const { logger } = deps;
 
   async function processObject(object: NotifiedObject): Promise<void> {
+    // Digest and Insight files, folder markers: known by their key, not worth a download.
+    const skip = classifyKey(object.uri);
+    if (skip) {
+      logger.info('object skipped', { object: object.uri, reason: skip.reason });
+      return;
+    }
     const response = await deps.s3.send(
       new GetObjectCommand({
         Bucket: object.bucket,
@@ -41,13 +52,20 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
     );
     if (!response.Body) throw new Error(`${object.uri}: GetObject returned no body`);
     const body = response.Body as unknown as AsyncIterable<Uint8Array>;
+    let streamFailed: Error | undefined;
     const outcome = await deliver(readObject(object.uri, body), {
       engine,
       publisher,
       runbookBaseUrl: config.runbookBaseUrl,
-      onIngestError: (error) =>
-        logger.error('quarantined input', { object: error.source.object, reason: error.message }),
+      onIngestError: (error) => {
+        // A body that broke mid-read is transient: retry the message. Bad content is
+        // quarantined: retrying would give the same answer.
+        if (error.code === 'unreadable') streamFailed = error;
+        else
+          logger.error('quarantined input', { object: error.source.object, reason: error.message });
+      },
     });
+    if (streamFailed) throw streamFailed;
     logger.info('object processed', {
       object: object.uri,
       ...outcome.input,

@@ -146,3 +146,42 @@ describe('Handler: S3 notifications via SQS', () => {
     ).toThrow(/ALERT_TOPIC_ARN/);
   });
 });
+
+describe('Handler: S3 notifications via SQS, object handling', () => {
+  beforeEach(() => {
+    s3Mock.reset();
+    snsMock.reset();
+    snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  });
+
+  it('does not download digest files', async () => {
+    const digestKey =
+      'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/11/20/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20261120T100000Z.json.gz';
+
+    await handler()(sqsEvent(sqsRecord('1', s3Notification([digestKey]))), context);
+
+    expect(s3Mock).not.toHaveReceivedCommand(GetObjectCommand);
+  });
+
+  it('retries a message whose object body breaks mid-stream', async () => {
+    async function* broken() {
+      yield new Uint8Array([0x1f, 0x8b]);
+      throw new Error('socket hang up');
+    }
+    s3Mock
+      .on(GetObjectCommand, { Key: logKey('broken') })
+      .resolves({ Body: broken() as never })
+      .on(GetObjectCommand, { Key: logKey('ok') })
+      .resolves({ Body: logObjectBody([]) });
+
+    const result = await handler()(
+      sqsEvent(
+        sqsRecord('1', s3Notification([logKey('broken')])),
+        sqsRecord('2', s3Notification([logKey('ok')])),
+      ),
+      context,
+    );
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+  });
+});
