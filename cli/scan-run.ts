@@ -3,6 +3,9 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { AlertAggregator } from '../alerting/aggregator.js';
 import type { Alert } from '../alerting/alert.js';
+import { applyDetectorOverrides } from '../alerting/config/overrides.js';
+import { compileSuppressions, expiredSuppressions } from '../alerting/config/suppress.js';
+import { SuppressingSink } from '../alerting/config/suppressing-sink.js';
 import { runPipeline } from '../alerting/pipeline.js';
 import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
@@ -14,9 +17,15 @@ import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
 import { InputPathError, listInputFiles, readPaths } from '../ingest/index.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
-import { loadSettings } from './load-settings.js';
+import { loadConfig } from './load-config.js';
 import { ProgressLine } from './progress.js';
 import { errorLines, MAX_LISTED_ERRORS, scanSummary } from './summary.js';
+import {
+  expiredWarnings,
+  MAX_LISTED_SUPPRESSED,
+  suppressedLine,
+  suppressionSummary,
+} from './suppressed-report.js';
 
 export const SCAN_FORMATS = ['table', 'json', 'jsonl'] as const;
 
@@ -26,8 +35,11 @@ export interface ScanOptions {
   readonly minSeverity: Severity;
   readonly failOn: Severity | undefined;
   readonly out: string | undefined;
+  /** YAML or JSON config: settings, detector overrides, suppressions. */
   readonly config: string | undefined;
   readonly progress: boolean;
+  /** List suppressed findings on stderr (the summary always counts them per rule). */
+  readonly showSuppressed?: boolean;
 }
 
 function publisherFor(
@@ -52,7 +64,10 @@ function publisherFor(
  */
 export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCode: number }> {
   const started = performance.now();
-  const settings = await loadSettings(options.config);
+  const config = await loadConfig(options.config, BUILTIN_DETECTORS);
+  // One instant for the whole scan: a suppression never expires half-way through it.
+  const now = Date.now();
+  io.stderr.write(expiredWarnings(expiredSuppressions(config.suppressions, now)));
   let files: string[];
   try {
     files = await listInputFiles(options.paths);
@@ -61,7 +76,24 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
     throw error;
   }
 
-  const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings });
+  const engine = new DetectorEngine(applyDetectorOverrides(BUILTIN_DETECTORS, config.detectors), {
+    settings: config.settings,
+  });
+  const listed: string[] = [];
+  const sink = new SuppressingSink(
+    new AlertAggregator(),
+    compileSuppressions(config.suppressions),
+    {
+      clock: () => now,
+      ...(options.showSuppressed
+        ? {
+            onSuppressed(finding, rule) {
+              if (listed.length < MAX_LISTED_SUPPRESSED) listed.push(suppressedLine(finding, rule));
+            },
+          }
+        : {}),
+    },
+  );
   const progress = new ProgressLine(
     io.stderr,
     files.length,
@@ -69,7 +101,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   );
   const errors: IngestError[] = [];
   let unreadable = 0;
-  const result = await runPipeline(readPaths(options.paths), engine, new AlertAggregator(), {
+  const result = await runPipeline(readPaths(options.paths), engine, sink, {
     onIngestError(error) {
       if (error.code === 'unreadable') unreadable += 1;
       if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
@@ -88,7 +120,12 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
 
   const seconds = (performance.now() - started) / 1000;
   io.stderr.write(errorLines(errors, result.input.ingestErrors));
+  if (options.showSuppressed && listed.length > 0) {
+    const more = sink.suppressedTotal - listed.length;
+    io.stderr.write(`${listed.join('\n')}\n${more > 0 ? `... and ${more} more suppressed\n` : ''}`);
+  }
   io.stderr.write(scanSummary(result, shown.length, seconds));
+  io.stderr.write(suppressionSummary(config.suppressions, sink.suppressed));
 
   if (unreadable > 0) return { exitCode: EXIT.usage };
   return { exitCode: failOnHit(shown, options.failOn) ? EXIT.alerts : EXIT.ok };

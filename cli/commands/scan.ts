@@ -10,6 +10,7 @@ interface RawScanOptions {
   out?: string;
   config?: string;
   progress: boolean;
+  showSuppressed?: boolean;
 }
 
 /** `trailwatch scan`: options in, {@link runScan} does the work. */
@@ -21,7 +22,11 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
     .option('--min-severity <severity>', 'hide alerts below this severity', 'low')
     .option('--fail-on <severity>', 'exit 1 if an alert at or above this severity is found')
     .option('-o, --out <file>', 'write alerts to this file instead of stdout')
-    .option('-c, --config <file>', 'settings file (JSON): trusted accounts, layer publishers, ...')
+    .option(
+      '-c, --config <file>',
+      'config file (YAML or JSON): settings, detector overrides, suppressions (docs/configuration.md)',
+    )
+    .option('--show-suppressed', 'list findings suppressed by the config on stderr')
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
     .addHelpText(
       'after',
@@ -41,6 +46,7 @@ Examples:
   trailwatch scan examples/
   trailwatch scan ./logs --format jsonl --out alerts.jsonl
   trailwatch scan ./logs --min-severity high --fail-on critical
+  trailwatch scan ./logs --config trailwatch.yaml --show-suppressed
 `,
     )
     .action(async (paths: string[], raw: RawScanOptions) => {
@@ -52,6 +58,7 @@ Examples:
         out: raw.out,
         config: raw.config,
         progress: raw.progress,
+        showSuppressed: raw.showSuppressed === true,
       };
       const outcome = await runScan(options, io);
       result.exitCode = outcome.exitCode;
