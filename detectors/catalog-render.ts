@@ -1,4 +1,6 @@
-import type { Detector, EventKey } from './types.js';
+import { TACTICS, techniqueOf } from './attack-techniques.js';
+import { controlsOf, monitoringCoverage, tacticCoverage, tacticsOf } from './catalog-coverage.js';
+import { type Detector, type EventKey, SEVERITIES } from './types.js';
 
 /** The metadata of a detector as plain data (what `trailwatch detectors --format json` prints). */
 export function describeDetector(d: Detector) {
@@ -12,49 +14,178 @@ export function describeDetector(d: Detector) {
     runbook: d.runbook,
     dedupWindowSeconds: d.dedupWindowSeconds,
     threshold: d.threshold ?? null,
+    firstSeen: d.firstSeen ?? null,
     listensTo: d.listensTo,
   };
 }
 
+/** The command that writes docs/detectors.md; the staleness test runs the same renderer. */
+export const DOCS_COMMAND = 'npm run docs:detectors';
+
 function keyText(key: EventKey): string {
-  const source = key.eventSource.replace(/\.amazonaws\.com$/, '');
-  const names = key.eventNames === '*' ? '*' : key.eventNames.join(', ');
-  return `${source}: ${names}`;
+  const source =
+    key.eventSource === '*' ? 'any source' : key.eventSource.replace(/\.amazonaws\.com$/, '');
+  if (key.eventNames === '*')
+    return key.eventSource === '*' ? 'every event' : `${source}: every event`;
+  return `${source}: ${key.eventNames.join(', ')}`;
 }
 
+/** Markdown-escapes prose, leaving `code spans` as written. */
+function mdText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/([\\*_[\]<>#|])/g, '\\$1')))
+    .join('')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A table cell: prose escaping, and pipes escaped inside code spans too. */
 function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return mdText(text).replace(/`[^`]*`/g, (code) => code.replace(/\|/g, '\\|'));
 }
 
-/** A Markdown page of the catalog: one table row per detector. */
+function link(id: string): string {
+  return `[${id}](#${id})`;
+}
+
+function duration(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3_600 === 0) return `${seconds / 3_600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+function alerting(d: Detector): string {
+  const parts = [`one alert per dedup key per ${duration(d.dedupWindowSeconds)}`];
+  if (d.threshold) {
+    const what = d.threshold.distinct ? 'distinct values' : 'findings';
+    parts.push(`after ${d.threshold.count} ${what} within ${duration(d.threshold.windowSeconds)}`);
+  }
+  if (d.firstSeen) {
+    parts.push(
+      `only the first time a key is seen (learning ${d.firstSeen.learningDays} d, ` +
+        `forgotten after ${d.firstSeen.forgetAfterDays} d)`,
+    );
+  }
+  return parts.join('; ');
+}
+
+function techniqueText(id: string): string {
+  const technique = techniqueOf(id);
+  const url = `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+  return technique ? `[${id}](${url}) ${technique.name}` : `[${id}](${url})`;
+}
+
+function severityCounts(detectors: readonly Detector[]): string {
+  return SEVERITIES.map((s) => `${detectors.filter((d) => d.severity === s).length} ${s}`).join(
+    ', ',
+  );
+}
+
+function indexTable(detectors: readonly Detector[]): string[] {
+  const lines = ['| Detector | Severity | Title | ATT&CK tactics |', '|---|---|---|---|'];
+  for (const d of detectors) {
+    const tactics = tacticsOf(d).join(', ');
+    lines.push(`| ${link(d.id)} | ${d.severity} | ${mdCell(d.title)} | ${tactics} |`);
+  }
+  return lines;
+}
+
+function controlsTable(detectors: readonly Detector[]): string[] {
+  const coverage = monitoringCoverage(detectors);
+  const covered = coverage.filter((c) => c.detectors.length > 0).length;
+  return [
+    `${covered} of ${coverage.length} controls covered. Each control in the Benchmark is a ` +
+      'CloudWatch Logs metric filter and alarm on an exact event set; the detectors below watch ' +
+      'the same events (and judge them, where the Benchmark only counts).',
+    '',
+    '| Security Hub | CIS v6/v7 | Control | Detectors |',
+    '|---|---|---|---|',
+    ...coverage.map(({ control, detectors: ids }) => {
+      const sh = control.id.startsWith('CloudWatch.') ? control.id : '(none)';
+      const list = ids.length > 0 ? ids.map(link).join(', ') : '**not covered**';
+      return `| ${sh} | ${control.cis} | ${mdCell(control.title)} | ${list} |`;
+    }),
+  ];
+}
+
+function tacticsTable(detectors: readonly Detector[]): string[] {
+  const lines = ['| Tactic | Techniques | Detectors |', '|---|---|---|'];
+  for (const row of tacticCoverage(detectors)) {
+    const tactic = row.tactic
+      ? `${row.tactic} (${TACTICS.find((t) => t.name === row.tactic)?.id})`
+      : 'Not in the technique table';
+    const techniques = row.techniques.length > 0 ? row.techniques.join(', ') : '—';
+    const ids = row.detectors.length > 0 ? row.detectors.map(link).join(', ') : '**none**';
+    lines.push(`| ${tactic} | ${techniques} | ${ids} |`);
+  }
+  return lines;
+}
+
+function detectorSection(d: Detector): string[] {
+  const controls = controlsOf(d);
+  const urls = d.references.filter((r) => !controls.includes(r));
+  const rows: [string, string][] = [
+    ['Severity', d.severity],
+    ['ATT&CK', d.attack.map(techniqueText).join('<br>')],
+    ['Tactics', tacticsOf(d).join(', ') || '—'],
+    ['CIS / Security Hub controls', controls.length > 0 ? controls.join(', ') : '—'],
+    ['Runbook', `[${d.runbook}](runbooks/${d.runbook}.md)`],
+    ['Listens to', d.listensTo.map((k) => mdCell(keyText(k))).join('<br>')],
+    ['Alerting', alerting(d)],
+  ];
+  if (urls.length > 0) rows.push(['References', urls.map((u) => `<${u}>`).join('<br>')]);
+  return [
+    `### ${d.id}`,
+    '',
+    `**${mdText(d.title)}**`,
+    '',
+    mdText(d.description),
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ];
+}
+
+/**
+ * docs/detectors.md: an index, the CIS monitoring-controls and ATT&CK tactics
+ * coverage tables, then one section per detector (severity, techniques,
+ * controls, runbook, events listened to, alerting).
+ */
 export function catalogAsMarkdown(detectors: readonly Detector[]): string {
   const lines = [
     '# trailwatch detectors',
     '',
-    `${detectors.length} detectors. Generated by \`trailwatch detectors --format markdown\`.`,
+    `<!-- Generated by \`${DOCS_COMMAND}\` (trailwatch detectors --format markdown). ` +
+      'Edit the detectors, not this file. -->',
     '',
-    '| id | title | severity | ATT&CK | references | runbook | threshold | listens to |',
-    '|---|---|---|---|---|---|---|---|',
+    `${detectors.length} detectors: ${severityCounts(detectors)}. ` +
+      'Write your own: [writing-detectors.md](writing-detectors.md).',
+    '',
+    '- [Index](#index)',
+    '- [CIS monitoring controls](#cis-monitoring-controls)',
+    '- [ATT&CK tactics](#attck-tactics)',
+    '- [Detectors](#detectors)',
+    '',
+    '## Index',
+    '',
+    ...indexTable(detectors),
+    '',
+    '## CIS monitoring controls',
+    '',
+    ...controlsTable(detectors),
+    '',
+    '## ATT&CK tactics',
+    '',
+    ...tacticsTable(detectors),
+    '',
+    '## Detectors',
+    '',
+    ...detectors.flatMap(detectorSection),
   ];
-  for (const d of detectors) {
-    const threshold = d.threshold ? `${d.threshold.count} in ${d.threshold.windowSeconds}s` : '';
-    const refs = d.references.filter((r) => !r.startsWith('http')).join(', ');
-    lines.push(
-      `| ${[
-        `\`${d.id}\``,
-        d.title,
-        d.severity,
-        d.attack.join(', '),
-        refs,
-        d.runbook,
-        threshold,
-        d.listensTo.map(keyText).join('; '),
-      ]
-        .map(mdCell)
-        .join(' | ')} |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 /** A fixed-width table for a terminal. */
