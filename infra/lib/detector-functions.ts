@@ -1,0 +1,203 @@
+import { Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type CfnRule, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { DetectorSettings } from '../../detectors/types.js';
+import type { AlertTopics } from './alert-topics.js';
+import { DLQ_RETENTION, FAST_PATH, INGEST } from './defaults.js';
+import { DetectorFunction, handlerEntry } from './detector-function.js';
+
+/** The log objects the ingest function reads. */
+export interface TrailLogs {
+  /** ARN pattern of the log objects (`arn:…:s3:::bucket/AWSLogs/*`). */
+  readonly logObjectsArn: string;
+  /** Key that decrypts them, when they are SSE-KMS encrypted. */
+  readonly kmsKeyArn?: string;
+}
+
+/** Handler modules (each exports an async `handler`). */
+export interface DetectorHandlers {
+  /** Consumes SQS messages holding S3 notifications; returns `{ batchItemFailures }`. */
+  readonly ingest: string;
+  /** Takes one EventBridge "AWS API Call via CloudTrail" event. */
+  readonly fastPath: string;
+}
+
+/** The handlers the lead maintains in infra/handlers/. */
+export const DEFAULT_HANDLERS: DetectorHandlers = {
+  ingest: handlerEntry('s3-sqs.ts'),
+  fastPath: handlerEntry('eventbridge.ts'),
+};
+
+/** Props of {@link DetectorFunctions}. */
+export interface DetectorFunctionsProps {
+  readonly ingestQueue: IQueue;
+  readonly trailLogs: TrailLogs;
+  readonly alertTopics: AlertTopics;
+  readonly stateTable: ITable;
+  /** Serialised into TRAILWATCH_SETTINGS for both handlers. */
+  readonly settings: DetectorSettings;
+  /**
+   * Base URL of the runbooks alerts link to (RUNBOOK_BASE_URL).
+   * @default the handlers' built-in link
+   */
+  readonly runbookBaseUrl?: string;
+  /**
+   * Also send read-only management events (Get*, List*, Describe*) to the fast path.
+   * Costs an invocation per read call; the S3 path sees them either way.
+   * @default false
+   */
+  readonly readOnlyManagementEvents?: boolean;
+  /**
+   * Handler modules to bundle.
+   * @default DEFAULT_HANDLERS (infra/handlers/s3-sqs.ts and infra/handlers/eventbridge.ts)
+   */
+  readonly handlers?: DetectorHandlers;
+}
+
+/** EventBridge's detail type for management events recorded by CloudTrail. */
+const CLOUDTRAIL_API_CALL = 'AWS API Call via CloudTrail';
+/** L1-only rule state that lets read-only management events through. */
+const ALL_MANAGEMENT_EVENTS = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+
+/**
+ * The two detector Lambdas and what feeds them:
+ * - `ingest` reads each new CloudTrail file named by an S3 notification on the ingest queue
+ *   (the complete path), reporting failed messages one by one;
+ * - `fastPath` gets single events from an EventBridge rule (the fast, best-effort path),
+ *   with bounded retries and a dead-letter queue for both delivery and function failures.
+ * Each role gets only the actions its handler performs, on only its resources.
+ */
+export class DetectorFunctions extends Construct {
+  readonly ingest: DetectorFunction;
+  readonly fastPath: DetectorFunction;
+  readonly fastPathRule: Rule;
+  /** Events EventBridge could not deliver, and events the function failed on after retries. */
+  readonly fastPathDeadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: DetectorFunctionsProps) {
+    super(scope, id);
+    const environment = {
+      ...props.alertTopics.environment(),
+      // toJsonString: the settings may name buckets whose names are only known at deploy time.
+      TRAILWATCH_SETTINGS: Stack.of(this).toJsonString(props.settings),
+      STATE_TABLE_NAME: props.stateTable.tableName,
+      ...(props.runbookBaseUrl && { RUNBOOK_BASE_URL: props.runbookBaseUrl }),
+    };
+
+    const handlers = props.handlers ?? DEFAULT_HANDLERS;
+    this.ingest = new DetectorFunction(this, 'Ingest', {
+      entry: handlers.ingest,
+      description: 'trailwatch: runs the detectors over each new CloudTrail log file',
+      memorySize: INGEST.memorySize,
+      timeout: INGEST.timeout,
+      environment,
+    });
+    this.ingest.function.addEventSource(
+      new SqsEventSource(props.ingestQueue, {
+        batchSize: INGEST.batchSize,
+        reportBatchItemFailures: true,
+      }),
+    );
+    allowReadingLogs(this.ingest.role, props.trailLogs);
+
+    this.fastPathDeadLetterQueue = new Queue(this, 'FastPathDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DLQ_RETENTION,
+    });
+    this.fastPath = new DetectorFunction(this, 'FastPath', {
+      entry: handlers.fastPath,
+      description: 'trailwatch: runs the detectors over CloudTrail events from EventBridge',
+      memorySize: FAST_PATH.memorySize,
+      timeout: FAST_PATH.timeout,
+      environment,
+      asyncInvoke: {
+        onFailure: new SqsDestination(this.fastPathDeadLetterQueue),
+        retryAttempts: FAST_PATH.asyncRetryAttempts,
+        maxEventAge: FAST_PATH.asyncMaxEventAge,
+      },
+    });
+    this.fastPathRule = new Rule(this, 'FastPathRule', {
+      description: 'trailwatch fast path: CloudTrail management events to the detectors',
+      eventPattern: { detailType: [CLOUDTRAIL_API_CALL] },
+      targets: [
+        new LambdaFunction(this.fastPath.function, {
+          deadLetterQueue: this.fastPathDeadLetterQueue,
+          retryAttempts: FAST_PATH.targetRetryAttempts,
+          maxEventAge: FAST_PATH.targetMaxEventAge,
+        }),
+      ],
+    });
+    if (props.readOnlyManagementEvents) {
+      (this.fastPathRule.node.defaultChild as CfnRule).state = ALL_MANAGEMENT_EVENTS;
+    }
+
+    for (const fn of [this.ingest, this.fastPath]) {
+      allowPublishingAlerts(fn.role, props.alertTopics);
+      allowStateAccess(fn.role, props.stateTable);
+    }
+  }
+}
+
+function allowReadingLogs(role: Role, logs: TrailLogs): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadTrailLogObjects',
+      actions: ['s3:GetObject'],
+      resources: [logs.logObjectsArn],
+    }),
+  );
+  if (logs.kmsKeyArn !== undefined) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'DecryptTrailLogObjects',
+        actions: ['kms:Decrypt'],
+        resources: [logs.kmsKeyArn],
+      }),
+    );
+  }
+}
+
+/** Publishing to a KMS-encrypted topic needs a data key from the topic's key. */
+function allowPublishingAlerts(role: Role, alertTopics: AlertTopics): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'PublishAlerts',
+      actions: ['sns:Publish'],
+      resources: [...alertTopics.topics.values()].map((topic) => topic.topicArn),
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'EncryptAlerts',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [alertTopics.key.keyArn],
+    }),
+  );
+}
+
+/**
+ * What the DynamoDB state store does (alerting/state-store.ts): versioned get/put of key
+ * state, deletes of emptied state, batched seen-marks.
+ */
+function allowStateAccess(role: Role, table: ITable): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadWriteDetectorState',
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+      ],
+      resources: [table.tableArn],
+    }),
+  );
+}

@@ -1,0 +1,117 @@
+import { ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { HEALTH } from './defaults.js';
+
+/** The pipeline parts whose health is watched. */
+export interface WatchedPipeline {
+  readonly ingestQueue: IQueue;
+  readonly ingestDeadLetterQueue: IQueue;
+  readonly fastPathDeadLetterQueue: IQueue;
+  readonly alertDeliveryDeadLetterQueue: IQueue;
+  readonly ingestFunction: IFunction;
+  readonly fastPathFunction: IFunction;
+}
+
+/** One alarm as data: what it watches, when it fires, and what on-call should do. */
+export interface HealthAlarmSpec {
+  /** Construct id, also the alarm's heading in docs/deploy.md. */
+  readonly id: string;
+  readonly metric: IMetric;
+  readonly threshold: number;
+  readonly comparisonOperator: ComparisonOperator;
+  readonly treatMissingData: TreatMissingData;
+  /** Sent with every notification: what it means and what to do first. */
+  readonly description: string;
+}
+
+const atLeastOne = {
+  threshold: 1,
+  comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+  treatMissingData: TreatMissingData.NOT_BREACHING,
+} as const;
+
+/**
+ * The health alarms of the pipeline (docs/deploy.md, "Alarms", explains each). Any of
+ * them firing means CloudTrail events may be going unexamined or alerts undelivered.
+ */
+export function healthAlarmSpecs(p: WatchedPipeline): HealthAlarmSpec[] {
+  const period = HEALTH.period;
+  const depth = (queue: IQueue) =>
+    queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' });
+  return [
+    {
+      id: 'IngestDeadLetters',
+      metric: depth(p.ingestDeadLetterQueue),
+      ...atLeastOne,
+      description:
+        'CloudTrail log files failed ingest 5 times and were set aside: their events were not examined. ' +
+        'Read the ingest function logs for the cause, fix it, then redrive the dead-letter queue to the ingest queue.',
+    },
+    {
+      id: 'FastPathDeadLetters',
+      metric: depth(p.fastPathDeadLetterQueue),
+      ...atLeastOne,
+      description:
+        'EventBridge events could not be delivered to, or failed in, the fast-path function. ' +
+        'The S3 path still examines them (minutes later); check the fast-path function logs and permissions.',
+    },
+    {
+      id: 'AlertDeliveryDeadLetters',
+      metric: depth(p.alertDeliveryDeadLetterQueue),
+      ...atLeastOne,
+      description:
+        'SNS could not deliver an alert or alarm to a subscriber after its retries. ' +
+        'Read the messages in the delivery dead-letter queue (they are the alerts) and check the endpoint.',
+    },
+    {
+      id: 'IngestBacklog',
+      metric: p.ingestQueue.metricApproximateAgeOfOldestMessage({ period, statistic: 'Maximum' }),
+      threshold: HEALTH.maxMessageAge.toSeconds(),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      description:
+        `A log file has waited over ${HEALTH.maxMessageAge.toHumanString()} for ingest: detection is late. ` +
+        'Look for ingest errors, throttles or timeouts.',
+    },
+    {
+      id: 'TrailSilent',
+      metric: p.ingestQueue.metricNumberOfMessagesSent({
+        period: HEALTH.silence,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      // No datapoints is exactly the failure this alarm is for.
+      treatMissingData: TreatMissingData.BREACHING,
+      description:
+        `No new CloudTrail log file in ${HEALTH.silence.toHumanString()}: the trail stopped, ` +
+        'its bucket notification is missing or points elsewhere, or the queue policy rejects it. ' +
+        'Check the trail status (GetTrailStatus) and the bucket notification configuration.',
+    },
+    ...functionAlarms('Ingest', p.ingestFunction),
+    ...functionAlarms('FastPath', p.fastPathFunction),
+  ];
+}
+
+function functionAlarms(name: string, fn: IFunction): HealthAlarmSpec[] {
+  const period = HEALTH.period;
+  return [
+    {
+      id: `${name}Errors`,
+      metric: fn.metricErrors({ period, statistic: 'Sum' }),
+      ...atLeastOne,
+      description:
+        `The ${name} detector function failed (an uncaught error or a timeout); the input is retried. ` +
+        'Read its logs; repeated failures end in a dead-letter queue.',
+    },
+    {
+      id: `${name}Throttles`,
+      metric: fn.metricThrottles({ period, statistic: 'Sum' }),
+      ...atLeastOne,
+      description:
+        `The ${name} detector function was throttled: the account or function concurrency limit was hit. ` +
+        'Detection is delayed; raise the concurrency quota if it persists.',
+    },
+  ];
+}

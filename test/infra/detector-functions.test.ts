@@ -1,0 +1,125 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HANDLERS } from '../../infra/lib/detector-functions.js';
+import { onlyResource, resourcesOf, synth } from './support.js';
+
+describe('DetectorFunctions', () => {
+  const template = synth({
+    detectorSettings: {
+      trustedAccounts: ['111122223333'],
+      trustedLayerPublishers: ['444455556666'],
+    },
+  });
+  const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+
+  it('bundles the handlers the lead maintains in infra/handlers', () => {
+    expect(DEFAULT_HANDLERS.ingest).toMatch(/\/infra\/handlers\/s3-sqs\.ts$/);
+    expect(DEFAULT_HANDLERS.fastPath).toMatch(/\/infra\/handlers\/eventbridge\.ts$/);
+  });
+
+  it('runs both functions on the current Node runtime with their own role and log group', () => {
+    expect(functions).toHaveLength(2);
+    const roles = new Set(functions.map((fn) => JSON.stringify(fn.Properties?.Role)));
+    expect(roles.size).toBe(2);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/LogGroup/) } },
+      });
+    }
+    template.resourceCountIs('AWS::Logs::LogGroup', 2);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('gives both handlers the topic, state and settings environment', () => {
+    for (const fn of functions) {
+      const env: Record<string, unknown> = fn.Properties?.Environment.Variables;
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining([
+          'ALERT_TOPIC_ARN',
+          'ALERT_TOPIC_ARN_CRITICAL',
+          'ALERT_TOPIC_ARN_HIGH',
+          'ALERT_TOPIC_ARN_MEDIUM',
+          'ALERT_TOPIC_ARN_LOW',
+          'ALERT_TOPIC_ARN_INFO',
+          'TRAILWATCH_SETTINGS',
+          'STATE_TABLE_NAME',
+          'POWERTOOLS_SERVICE_NAME',
+        ]),
+      );
+      expect(env.ALERT_TOPIC_ARN_CRITICAL).toEqual({
+        Ref: expect.stringMatching(/^AlertTopicsUrgent/),
+      });
+      expect(env.ALERT_TOPIC_ARN_INFO).toEqual({
+        Ref: expect.stringMatching(/^AlertTopicsRoutine/),
+      });
+      expect(env.STATE_TABLE_NAME).toEqual({ Ref: expect.stringMatching(/^StateTable/) });
+    }
+  });
+
+  it('passes the operator settings, adding the stack log buckets', () => {
+    // Prepare: the JSON is joined with deploy-time names; render references as placeholders.
+    const fn = functions[0];
+    const settings: { 'Fn::Join': [string, unknown[]] } =
+      fn?.Properties?.Environment.Variables.TRAILWATCH_SETTINGS;
+    const text = settings['Fn::Join'][1]
+      .map((part) => (typeof part === 'string' ? part : 'REF'))
+      .join('');
+
+    // Act
+    const parsed = JSON.parse(text);
+
+    // Assess
+    expect(parsed).toEqual({
+      trustedAccounts: ['111122223333'],
+      trustedLayerPublishers: ['444455556666'],
+      trustedOrganizationIds: [],
+      logBuckets: ['trailwatch-cloudtrail-REF-REF', 'REF'],
+      allowedRegions: [],
+    });
+  });
+
+  it('sends CloudTrail management events to the fast-path function with retries and a DLQ', () => {
+    const rule = onlyResource(template, 'AWS::Events::Rule');
+
+    expect(rule.Properties).toMatchObject({
+      State: 'ENABLED',
+      EventPattern: { 'detail-type': ['AWS API Call via CloudTrail'] },
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [expect.stringMatching(/^DetectorsFastPath/), 'Arn'] },
+          DeadLetterConfig: {
+            Arn: {
+              'Fn::GetAtt': [expect.stringMatching(/^DetectorsFastPathDeadLetterQueue/), 'Arn'],
+            },
+          },
+          RetryPolicy: { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 14400 },
+        },
+      ],
+    });
+  });
+
+  it('bounds async retries and event age, and sends failed events to the same DLQ', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^DetectorsFastPath') },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorsFastPathDeadLetterQueue'), 'Arn'],
+          },
+        },
+      },
+    });
+  });
+
+  const withReadOnly = synth({ fastPathReadOnlyEvents: true });
+
+  it('lets read-only management events through only when switched on', () => {
+    withReadOnly.hasResourceProperties('AWS::Events::Rule', {
+      State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
+    });
+  });
+});

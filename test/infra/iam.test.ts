@@ -1,0 +1,125 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AnyPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { describe, expect, it } from 'vitest';
+import { grantsOf, iamViolations } from './iam-rules.js';
+import { CONTROL_TOWER_CONTEXT, resourcesOf, roleStatements, synth } from './support.js';
+
+const ref = (prefix: string) =>
+  expect.stringMatching(new RegExp(`"(Ref|Fn::GetAtt)":\\[?"${prefix}`));
+
+describe('IAM: the rules checker', () => {
+  it('catches a wildcard action, a wildcard resource and an open resource policy', () => {
+    // Prepare: the mistakes the rule exists for.
+    const stack = new Stack(new App(), 'Bad');
+    const role = new Role(stack, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    const queue = new Queue(stack, 'Queue');
+    queue.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new AnyPrincipal()],
+        actions: ['sqs:SendMessage'],
+        resources: [queue.queueArn],
+      }),
+    );
+
+    // Act
+    const violations = iamViolations(Template.fromStack(stack));
+
+    // Assess
+    expect(violations).toEqual([
+      expect.stringMatching(/Action s3:\*$/),
+      expect.stringMatching(/Resource \*$/),
+      expect.stringMatching(/Principal AWS \*$/),
+    ]);
+  });
+});
+
+describe('IAM: the trailwatch stack', () => {
+  const template = synth();
+  const imported = synth(CONTROL_TOWER_CONTEXT);
+
+  it('grants no wildcard action or resource anywhere, whatever the trail source', () => {
+    expect(iamViolations(template)).toEqual([]);
+    expect(iamViolations(imported)).toEqual([]);
+  });
+
+  it('gives each function its own role, trusted by Lambda only, with no managed policy', () => {
+    const roles = Object.values(resourcesOf(template, 'AWS::IAM::Role'));
+
+    expect(roles).toHaveLength(2);
+    for (const role of roles) {
+      expect(role.Properties?.AssumeRolePolicyDocument.Statement).toEqual([
+        {
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+        },
+      ]);
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('lets the ingest function do exactly what its handler does, on its resources', () => {
+    const grants = grantsOf(roleStatements(template, 'DetectorsIngestRole'));
+
+    expect(Object.keys(grants).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      'sns:Publish',
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ]);
+    expect(grants['logs:PutLogEvents']).toEqual([ref('DetectorsIngestLogGroup')]);
+    expect(grants['sqs:ReceiveMessage']).toEqual([ref('IngestQueue[0-9A-F]{8}"')]);
+    expect(grants['s3:GetObject']).toEqual([expect.stringContaining('/AWSLogs/*')]);
+    expect(grants['kms:Decrypt']?.sort()).toEqual(
+      [ref('AlertTopicsKey'), ref('TrailSourceKey')].sort(),
+    );
+    expect(grants['sns:Publish']).toEqual([ref('AlertTopicsRoutine'), ref('AlertTopicsUrgent')]);
+    expect(grants['dynamodb:PutItem']).toEqual([ref('StateTable')]);
+  });
+
+  it('lets the fast-path function publish, keep state and dead-letter, but not read the bucket', () => {
+    const grants = grantsOf(roleStatements(template, 'DetectorsFastPathRole'));
+
+    expect(Object.keys(grants).sort()).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'sns:Publish',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
+    expect(grants['sqs:SendMessage']).toEqual([ref('DetectorsFastPathDeadLetterQueue')]);
+    expect(grants['kms:Decrypt']).toEqual([ref('AlertTopicsKey')]);
+    expect(grants['logs:PutLogEvents']).toEqual([ref('DetectorsFastPathLogGroup')]);
+  });
+
+  it('never lets a detector publish to the ops topic', () => {
+    for (const role of ['DetectorsIngestRole', 'DetectorsFastPathRole']) {
+      expect(JSON.stringify(roleStatements(template, role))).not.toContain('HealthOpsTopic');
+    }
+  });
+});
