@@ -1,5 +1,19 @@
-import { parseDetectorSettings } from '../../detectors/settings.js';
-import { type DetectorSettings, SEVERITIES, type Severity } from '../../detectors/types.js';
+import { ConfigError } from '../../alerting/config/errors.js';
+import { parseConfig } from '../../alerting/config/load.js';
+import { applyDetectorOverrides } from '../../alerting/config/overrides.js';
+import {
+  compileSuppressions,
+  expiredSuppressions,
+  type SuppressionMatcher,
+} from '../../alerting/config/suppress.js';
+import type { TrailwatchConfig } from '../../alerting/config/types.js';
+import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
+import {
+  type Detector,
+  type DetectorSettings,
+  SEVERITIES,
+  type Severity,
+} from '../../detectors/types.js';
 
 /** Raised at cold start when the function's environment is wrong: a deploy problem, not data. */
 export class HandlerConfigError extends Error {
@@ -8,6 +22,16 @@ export class HandlerConfigError extends Error {
 
 export interface HandlerConfig {
   readonly settings: DetectorSettings;
+  /** The catalog as the config tunes it: disabled detectors removed, overrides applied. */
+  readonly detectors: readonly Detector[];
+  /**
+   * The config's suppressions. Put a `SuppressingSink` with this matcher in front
+   * of the aggregator; it checks expiry against the wall clock per finding, so a
+   * warm container stops suppressing the moment a rule expires.
+   */
+  readonly suppressions: SuppressionMatcher;
+  /** For the cold-start log: deprecated variables, suppressions already expired. */
+  readonly warnings: readonly string[];
   /** The topic for an alert of this severity. */
   readonly topicFor: (severity: Severity) => string;
   readonly runbookBaseUrl: string | undefined;
@@ -15,10 +39,18 @@ export interface HandlerConfig {
 
 /**
  * Reads the environment the CDK stack sets: `ALERT_TOPIC_ARN` (default topic),
- * optional `ALERT_TOPIC_ARN_<SEVERITY>` overrides, `TRAILWATCH_SETTINGS` (JSON of
- * detector settings) and `RUNBOOK_BASE_URL`. Fails fast with the variable's name.
+ * optional `ALERT_TOPIC_ARN_<SEVERITY>` overrides, `TRAILWATCH_CONFIG` (the config
+ * file's text, YAML or JSON: settings, detector overrides, suppressions) and
+ * `RUNBOOK_BASE_URL`. `TRAILWATCH_SETTINGS` (JSON of the settings section alone) is
+ * still read, as a deprecated alias. Fails fast with the variable's name, and the
+ * line and key at fault. `catalog` is the detector set (built-ins, plus user
+ * detectors when bundled); `now` only decides which expiry warnings to log.
  */
-export function readHandlerConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig {
+export function readHandlerConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  catalog: readonly Detector[] = BUILTIN_DETECTORS,
+  now: number = Date.now(),
+): HandlerConfig {
   const fallback = env.ALERT_TOPIC_ARN;
   if (!fallback) throw new HandlerConfigError('ALERT_TOPIC_ARN is not set');
   const bySeverity = new Map<Severity, string>();
@@ -26,19 +58,42 @@ export function readHandlerConfig(env: NodeJS.ProcessEnv = process.env): Handler
     const arn = env[`ALERT_TOPIC_ARN_${severity.toUpperCase()}`];
     if (arn) bySeverity.set(severity, arn);
   }
-  let settings: DetectorSettings;
-  try {
-    settings = parseDetectorSettings(
-      env.TRAILWATCH_SETTINGS ? JSON.parse(env.TRAILWATCH_SETTINGS) : undefined,
-    );
-  } catch (cause) {
-    throw new HandlerConfigError(`TRAILWATCH_SETTINGS is invalid: ${(cause as Error).message}`, {
-      cause,
-    });
+  const warnings: string[] = [];
+  const config = configFromEnv(env, catalog, warnings);
+  for (const rule of expiredSuppressions(config.suppressions, now)) {
+    warnings.push(`suppression ${rule.id} expired (${rule.expires}) and is ignored`);
   }
   return {
-    settings,
+    settings: config.settings,
+    detectors: applyDetectorOverrides(catalog, config.detectors),
+    suppressions: compileSuppressions(config.suppressions),
+    warnings,
     topicFor: (severity) => bySeverity.get(severity) ?? fallback,
     runbookBaseUrl: env.RUNBOOK_BASE_URL || undefined,
   };
+}
+
+function configFromEnv(
+  env: NodeJS.ProcessEnv,
+  catalog: readonly Detector[],
+  warnings: string[],
+): TrailwatchConfig {
+  const text = env.TRAILWATCH_CONFIG;
+  const legacy = env.TRAILWATCH_SETTINGS;
+  if (text && legacy) {
+    // Two sources of settings would leave one silently ignored.
+    throw new HandlerConfigError(
+      'TRAILWATCH_CONFIG and TRAILWATCH_SETTINGS are both set: move the settings into TRAILWATCH_CONFIG under "settings:"',
+    );
+  }
+  const source = text ? 'TRAILWATCH_CONFIG' : 'TRAILWATCH_SETTINGS';
+  if (legacy) warnings.push('TRAILWATCH_SETTINGS is deprecated: use TRAILWATCH_CONFIG');
+  try {
+    return parseConfig(text || legacy || '', { source, catalog, settingsOnly: !text && !!legacy });
+  } catch (cause) {
+    // A ConfigError's message already names the variable, line and key of each problem.
+    const message =
+      cause instanceof ConfigError ? cause.message : `${source} is invalid: ${String(cause)}`;
+    throw new HandlerConfigError(message, { cause });
+  }
 }
