@@ -27,8 +27,8 @@ interface RawOptions {
 
 const KIND_WORDS: Readonly<Record<ExampleKind, string>> = { fire: 'fire', noFire: 'no-fire' };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** One line per example, then what is missing, what failed to load, and the totals. */
@@ -41,6 +41,11 @@ export function reportAsTable(report: TestReport): string {
       const kind = KIND_WORDS[o.expect].padEnd(7);
       const why = o.passed ? '' : `: ${o.reason ?? 'failed'}`;
       lines.push(`${status}  ${detector.id.padEnd(width)}  ${kind}  ${o.name}${why}`);
+    }
+    for (const c of detector.crashes) {
+      lines.push(
+        `FAIL  ${detector.id.padEnd(width)}  odd-input  ${c.variant} (from "${c.example}"): threw ${c.error}`,
+      );
     }
   }
   const incomplete = report.detectors.filter((d) => d.missing.length > 0);
@@ -60,6 +65,7 @@ export function reportAsTable(report: TestReport): string {
   const t = report.totals;
   const problems = [
     t.incomplete > 0 ? `${plural(t.incomplete, 'detector')} missing examples` : '',
+    t.crashes > 0 ? `${plural(t.crashes, 'crash', 'crashes')} on odd input` : '',
     t.loadProblems > 0 ? plural(t.loadProblems, 'user file problem') : '',
   ].filter(Boolean);
   lines.push(
@@ -122,9 +128,13 @@ export function testDetectorsCommand(io: CliIo, result: { exitCode: number }): C
 Every detector must ship at least one example that fires and one that does not
 (see docs/writing-detectors.md). Each example runs through the real engine.
 
+Each detector must also survive damaged copies of its example events (null
+request or response, fields of the wrong type): CloudTrail fields vary.
+
 Exit codes: 0 every example passed and every detector has both kinds;
-1 an example failed, a detector lacks fire or no-fire examples, or a user
-detector file did not load; 2 bad usage (unknown format, missing folder).
+1 an example failed, a detector lacks fire or no-fire examples, threw on odd
+input, or a user detector file did not load; 2 bad usage (unknown format,
+missing folder).
 
 Examples:
   trailwatch test-detectors

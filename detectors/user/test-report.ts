@@ -1,5 +1,6 @@
 import { type ExampleOutcome, runExamples } from '../examples/run.js';
 import type { Detector, DetectorExamples } from '../types.js';
+import { type OddInputCrash, oddInputCrashes } from './odd-input.js';
 
 export type ExampleKind = 'fire' | 'noFire';
 
@@ -12,6 +13,8 @@ export interface DetectorTestResult {
   readonly outcomes: readonly ExampleOutcome[];
   /** Kinds with no example at all; a detector must have both. */
   readonly missing: readonly ExampleKind[];
+  /** Throws on damaged copies of its example events (null bodies, wrong types). */
+  readonly crashes: readonly OddInputCrash[];
 }
 
 /** A user file that could not be loaded, as test-detectors reports it. */
@@ -30,9 +33,14 @@ export interface TestReport {
     readonly failed: number;
     /** Detectors missing fire or no-fire examples. */
     readonly incomplete: number;
+    /** Odd-input variants a detector threw on. */
+    readonly crashes: number;
     readonly loadProblems: number;
   };
-  /** True when every example passed, every detector has both kinds, and every user file loaded. */
+  /**
+   * True when every example passed, every detector has both kinds, none threw on
+   * odd input, and every user file loaded.
+   */
   readonly ok: boolean;
 }
 
@@ -43,8 +51,9 @@ export interface DetectorUnderTest {
 }
 
 /**
- * Runs every detector's examples through the real engine (see `runExamples`)
- * and judges the whole set: `trailwatch test-detectors` and CI share this rule.
+ * Runs every detector's examples through the real engine (see `runExamples`),
+ * checks it survives damaged copies of them (see `oddInputCrashes`), and judges
+ * the whole set.
  */
 export function testDetectors(
   detectors: readonly DetectorUnderTest[],
@@ -62,11 +71,13 @@ export function testDetectors(
       ...(file === undefined ? {} : { file }),
       outcomes: runExamples(detector, set),
       missing,
+      crashes: oddInputCrashes(detector, set),
     };
   });
   const outcomes = results.flatMap((r) => r.outcomes);
   const failed = outcomes.filter((o) => !o.passed).length;
   const incomplete = results.filter((r) => r.missing.length > 0).length;
+  const crashes = results.reduce((sum, r) => sum + r.crashes.length, 0);
   return {
     detectors: results,
     loadProblems,
@@ -76,8 +87,9 @@ export function testDetectors(
       passed: outcomes.length - failed,
       failed,
       incomplete,
+      crashes,
       loadProblems: loadProblems.length,
     },
-    ok: failed === 0 && incomplete === 0 && loadProblems.length === 0,
+    ok: failed === 0 && incomplete === 0 && crashes === 0 && loadProblems.length === 0,
   };
 }

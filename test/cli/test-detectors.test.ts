@@ -122,6 +122,26 @@ describe('Command: trailwatch test-detectors', () => {
     expect(stdout).toContain('1 user file problem');
   });
 
+  it('fails a detector that throws on odd input, naming the damage', async () => {
+    const fragile = detectorSource('fragile').replace(
+      'const arn = event.requestParameters && event.requestParameters.roleArn;',
+      'const arn = event.requestParameters.roleArn;',
+    );
+    const dir = ruleFolder({
+      'fragile.ts': `export const fragile = ${fragile};`,
+      'fragile.examples.ts': `export const examples = ${EXAMPLES_SOURCE};`,
+    });
+
+    const { code, stdout } = await run('--detectors', dir, '--only', 'fragile');
+
+    expect(code).toBe(1);
+    expect(stdout).toContain('PASS  fragile  fire');
+    expect(stdout).toMatch(
+      /^FAIL {2}fragile {2}odd-input {2}requestParameters null \(from "break-glass assumed"\): threw TypeError: /m,
+    );
+    expect(stdout).toContain('1 crash on odd input');
+  });
+
   it('prints the report as JSON', async () => {
     const { code, stdout } = await run(
       '--detectors',
@@ -141,6 +161,7 @@ describe('Command: trailwatch test-detectors', () => {
       passed: 5,
       failed: 0,
       incomplete: 0,
+      crashes: 0,
       loadProblems: 0,
     });
     expect(report.detectors[0]).toMatchObject({
