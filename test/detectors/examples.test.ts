@@ -3,6 +3,7 @@ import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { BUILTIN_DETECTORS_DIR, loadExampleFiles } from '../../detectors/examples/load.js';
 import { runExamples } from '../../detectors/examples/run.js';
 import type { Detector } from '../../detectors/types.js';
+import { oddInputCrashes } from '../../detectors/user/odd-input.js';
 
 const examples = await loadExampleFiles(BUILTIN_DETECTORS_DIR);
 
@@ -33,6 +34,14 @@ describe('Detector examples', () => {
         examples.get(detector.id) ?? { fire: [], noFire: [] },
       ).filter((o) => !o.passed);
       expect(failures).toEqual([]);
+    },
+  );
+
+  it.each(BUILTIN_DETECTORS.map((d) => [d.id, d] as const))(
+    '%s: survives damaged copies of its example events',
+    (_id, detector: Detector) => {
+      const set = examples.get(detector.id) ?? { fire: [], noFire: [] };
+      expect(oddInputCrashes(detector, set)).toEqual([]);
     },
   );
 });
