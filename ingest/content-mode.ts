@@ -1,5 +1,10 @@
-/** How the decompressed bytes of an object are split into values. */
-export type ContentMode = 'document' | 'lines';
+import { looksLikeAccessLogLine, MAX_SNIFF_CHARS } from './access-log/sniff.js';
+
+/**
+ * How the decompressed bytes of an object are split into values: JSON documents,
+ * JSON Lines, or S3 server access-log lines.
+ */
+export type ContentMode = 'document' | 'lines' | 'access-log';
 
 /** Look no further than this for the end of the first line. */
 export const PROBE_BYTES = 1024 * 1024;
@@ -20,13 +25,17 @@ const JSON_LINES_NAME = /\.(jsonl|ndjson)(\.gz)?$/i;
  * on consecutive lines read the same either way). A one-line CloudTrail file has no second line, and a pretty-printed
  * document's first line (`{`) is not complete JSON, so both stay documents. The
  * first line is only looked for within `PROBE_BYTES`, which keeps the probe bounded.
+ *
+ * Content that does not start like JSON is an S3 server access log when its first
+ * line reads as an access-log record (see `looksLikeAccessLogLine`), else a
+ * document (which then fails as invalid JSON, as before).
  */
 export function detectMode(name: string, head: Buffer, complete: boolean): ContentMode | undefined {
   if (JSON_LINES_NAME.test(name)) return 'lines';
   const start = skipSpace(head, 0);
   if (start === head.length) return complete ? 'document' : undefined;
   const first = head[start];
-  if (first !== 0x7b && first !== 0x5b) return 'document';
+  if (first !== 0x7b && first !== 0x5b) return accessLogOrDocument(head, start, complete);
   // CloudTrail's own shape: decide at once instead of buffering a 1 MiB first line.
   if (head.subarray(start, start + RECORDS_START.length).equals(RECORDS_START)) return 'document';
   const newline = head.indexOf(0x0a, start);
@@ -42,6 +51,20 @@ export function detectMode(name: string, head: Buffer, complete: boolean): Conte
   } catch {
     return 'document';
   }
+}
+
+/** Access-log mode when the first line is an access-log record; undefined while it is incomplete. */
+function accessLogOrDocument(
+  head: Buffer,
+  start: number,
+  complete: boolean,
+): ContentMode | undefined {
+  const newline = head.indexOf(0x0a, start);
+  const end = newline === -1 ? head.length : newline;
+  // Bytes, not characters: a line this long is no access-log line whatever its encoding.
+  if (end - start > 4 * MAX_SNIFF_CHARS) return 'document';
+  if (newline === -1 && !complete) return undefined;
+  return looksLikeAccessLogLine(head.toString('utf8', start, end)) ? 'access-log' : 'document';
 }
 
 function skipSpace(b: Buffer, i: number): number {

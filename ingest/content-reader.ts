@@ -1,3 +1,4 @@
+import { parseAccessLogLine } from './access-log/parse-line.js';
 import { detectMode, PROBE_BYTES } from './content-mode.js';
 import { describeJsonError } from './json-error.js';
 import { type LinePiece, LineSplitter } from './line-splitter.js';
@@ -35,6 +36,8 @@ export class ContentReader {
   /** Whether the probe has a newline (only then can more bytes change the mode). */
   private probeHasNewline = false;
   private splitter: RecordSplitter | LineSplitter | undefined;
+  /** Lines are S3 server access-log records rather than JSON. */
+  private accessLog = false;
   private done = false;
   private readonly out: IngestItem[] = [];
 
@@ -108,8 +111,9 @@ export class ContentReader {
     const mode = detectMode(this.name, body, complete);
     if (mode === undefined) return false;
     const max = this.options.maxRecordBytes;
+    this.accessLog = mode === 'access-log';
     this.splitter =
-      mode === 'lines' ? new LineSplitter(max, begin.skip) : new RecordSplitter(max, begin.skip);
+      mode === 'document' ? new RecordSplitter(max, begin.skip) : new LineSplitter(max, begin.skip);
     this.probe = Buffer.alloc(0);
     this.probeBytes = 0;
     this.feed(body);
@@ -142,6 +146,18 @@ export class ContentReader {
       case 'line': {
         if (piece.badUtf8) {
           out.push(tally.recordError('invalid-utf8', `line ${piece.line} is not valid UTF-8`));
+          return;
+        }
+        if (this.accessLog) {
+          const parsed = parseAccessLogLine(piece.text);
+          out.push(
+            parsed.ok
+              ? tally.accessLogRecord(parsed.record)
+              : tally.recordError(
+                  'invalid-record',
+                  `line ${piece.line}: not an S3 server access-log record (${parsed.reason})`,
+                ),
+          );
           return;
         }
         const value = this.parse(piece.text, piece.offset, 'line', piece.line);

@@ -1,3 +1,10 @@
+export {
+  ACCESS_LOG_FIELDS,
+  type AccessLogField,
+  type AccessLogRecord,
+  hasField,
+  parseAccessLogLine,
+} from './access-log/index.js';
 export type { CloudTrailEvent, UserIdentity } from './cloudtrail-event.js';
 export { CloudTrailEventSchema, UserIdentitySchema } from './cloudtrail-event.js';
 export { IngestError, type IngestErrorCode, InputPathError } from './errors.js';

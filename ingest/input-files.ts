@@ -3,15 +3,21 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputPathError } from './errors.js';
 
-/** File names a folder walk takes: CloudTrail's `.json.gz` and the plain/JSON Lines variants. */
-const LOG_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/i;
+/**
+ * File names a folder walk takes: CloudTrail's `.json.gz` and the plain/JSON Lines
+ * variants, and S3 server access-log objects (`2024-05-14-09-05-12-0A1B2C3D4E5F6789`:
+ * S3 gives them no extension).
+ */
+const LOG_FILE =
+  /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$|^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9A-Za-z]+$/i;
 
 /**
  * Expands paths into the list of files to read, in a stable order so runs and
  * progress counts repeat: a file is taken whatever its name; a folder is walked
  * recursively, entries sorted by name (so `AWSLogs/<acct>/CloudTrail/<region>/yyyy/mm/dd/`
  * comes out in time order, and `AWSLogs/<o-org>/<acct>/...` org trails likewise),
- * taking `.json`, `.json.gz`, `.jsonl(.gz)`, `.ndjson(.gz)` and `.gz` files. Digest
+ * taking `.json`, `.json.gz`, `.jsonl(.gz)`, `.ndjson(.gz)` and `.gz` files, and
+ * files named like S3 server access-log objects. Digest
  * and Insights files are listed too (reading them reports them skipped). Hidden
  * entries (`.git`, `.DS_Store`) are left out; symlinked folders are followed once.
  * A file reached twice is listed once.

@@ -1,3 +1,4 @@
+import type { AccessLogRecord } from './access-log/types.js';
 import { shapeOf } from './document-shape.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
 import { checkRecord } from './record-check.js';
@@ -10,6 +11,7 @@ import type { IngestItem, SkipReason } from './types.js';
  */
 export class ObjectTally {
   private events = 0;
+  private accessLogRecords = 0;
   private errors = 0;
   private ignored = 0;
   private firstIgnored: { reason: SkipReason; detail: string } | undefined;
@@ -37,6 +39,17 @@ export class ObjectTally {
     this.errors++;
     const error = new IngestError(outcome.code, { object: this.object, record }, outcome.reason);
     return { kind: 'error', error };
+  }
+
+  /** One S3 server access-log record (a line that parsed). */
+  accessLogRecord(record: AccessLogRecord): IngestItem {
+    this.content = true;
+    this.accessLogRecords++;
+    return {
+      kind: 'access-log',
+      record,
+      source: { object: this.object, record: this.nextRecord++ },
+    };
   }
 
   /** A record candidate that could not even be parsed (bad JSON, bad UTF-8, too long). */
@@ -104,7 +117,7 @@ export class ObjectTally {
   /** The object's last item: `skipped` if it held only passed-over content, else `object-end`. */
   finish(bytes: number): IngestItem {
     const source = { object: this.object };
-    if (this.events === 0 && this.errors === 0) {
+    if (this.events === 0 && this.errors === 0 && this.accessLogRecords === 0) {
       if (this.firstIgnored !== undefined) {
         const { reason, detail } = this.firstIgnored;
         return { kind: 'skipped', source, reason, detail };
@@ -120,7 +133,11 @@ export class ObjectTally {
       errors: this.errors,
       bytes,
     } as const;
-    return this.ignored > 0 ? { ...end, ignored: this.ignored } : end;
+    return {
+      ...end,
+      ...(this.ignored > 0 ? { ignored: this.ignored } : {}),
+      ...(this.accessLogRecords > 0 ? { accessLogRecords: this.accessLogRecords } : {}),
+    };
   }
 }
 

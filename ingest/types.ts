@@ -1,3 +1,4 @@
+import type { AccessLogRecord } from './access-log/types.js';
 import type { CloudTrailEvent } from './cloudtrail-event.js';
 import type { IngestError } from './errors.js';
 
@@ -21,11 +22,19 @@ export type SkipReason =
 /**
  * What ingest yields, in order, for every object it reads. Every object ends with
  * exactly one `object-end` (or `skipped`), so consumers can count files and show
- * progress; records in between are `event`s or record-level `error`s. An object
- * that cannot be read at all yields one `error` and then its `object-end`.
+ * progress; records in between are `event`s (CloudTrail), `access-log` records
+ * (an S3 server access-log object: one per line) or record-level `error`s. An
+ * object that cannot be read at all yields one `error` and then its `object-end`.
+ * Consumers switch on `kind` and may pass over kinds they do not handle.
  */
 export type IngestItem =
   | { readonly kind: 'event'; readonly event: CloudTrailEvent; readonly source: SourceRef }
+  | {
+      readonly kind: 'access-log';
+      readonly record: AccessLogRecord;
+      /** The log object, and the record's index in it (blank lines not counted). */
+      readonly source: SourceRef;
+    }
   | { readonly kind: 'error'; readonly error: IngestError }
   | {
       readonly kind: 'skipped';
@@ -48,4 +57,6 @@ export type IngestItem =
        * An object made only of such records is reported as one `skipped` instead.
        */
       readonly ignored?: number;
+      /** S3 server access-log records yielded (present only when there were some). */
+      readonly accessLogRecords?: number;
     };

@@ -22,6 +22,8 @@ function summarizeOne(item: IngestItem): string {
   switch (item.kind) {
     case 'event':
       return `event ${item.source.record} ${item.event.eventID ?? ''}`.trimEnd();
+    case 'access-log':
+      return `access-log ${item.source.record} ${item.record.requestId ?? ''}`.trimEnd();
     case 'error':
       return item.error.source.record === undefined
         ? `error ${item.error.code}`
