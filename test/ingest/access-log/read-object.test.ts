@@ -46,7 +46,8 @@ describe('readObject on S3 server access-log objects', () => {
     ]);
     const end = items.at(-1);
     expect(end?.kind === 'object-end' && end.accessLogRecords).toBe(7);
-    expect(items[0]?.source).toEqual({ object: LOG_KEY, record: 0 });
+    const first = items[0];
+    expect(first?.kind === 'access-log' && first.source).toEqual({ object: LOG_KEY, record: 0 });
   });
 
   it('reports bad lines with their line number and keeps reading', async () => {
