@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { detectorsCommand } from './commands/detectors.js';
 import { scanCommand } from './commands/scan.js';
+import { testDetectorsCommand } from './commands/test-detectors.js';
 import { type CliIo, EXIT, processIo, UsageError } from './io.js';
 
 /** Builds the `trailwatch` program. Each command sets `exitCode` through the returned holder. */
@@ -18,7 +19,8 @@ function program(io: CliIo, result: { exitCode: number }): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(scanCommand(io, result))
-    .addCommand(detectorsCommand(io));
+    .addCommand(detectorsCommand(io))
+    .addCommand(testDetectorsCommand(io, result));
 }
 
 /**

@@ -46,8 +46,7 @@ export const securityGroupOpenToWorld: Detector = {
     'is not judged here.',
   attack: ['T1562.007'],
   references: [
-    'CIS 5.2',
-    'CIS 5.3',
+    // Security Hub's ids; the CIS networking numbers differ between Benchmark versions.
     'EC2.13',
     'EC2.14',
     'EC2.18',
