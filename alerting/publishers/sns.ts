@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Severity } from '../../detectors/types.js';
 import type { Alert } from '../alert.js';
+import { byUrgency } from '../alert-order.js';
 import { runLimited } from '../run-limited.js';
 import { buildSnsMessage, fallbackSnsMessage, type SnsMessage } from '../sns-message.js';
 import { isInvalidRequestError, isRetryableAwsError } from './aws-errors.js';
@@ -11,6 +12,8 @@ import {
   type PublishFailure,
   type PublishResult,
 } from './publisher.js';
+import { summaryAlert } from './summary-alert.js';
+import { TopicBudget, type TopicBudgetOptions } from './topic-budget.js';
 
 /** One topic for everything, or a choice per alert (e.g. critical/high to the paging topic). */
 export type TopicRouting = string | ((severity: Severity, alert: Alert) => string | undefined);
@@ -26,10 +29,18 @@ export interface SnsPublisherOptions {
   readonly concurrency?: number;
   /** Byte budget for one message; see `buildSnsMessage`. */
   readonly maxMessageBytes?: number;
+  /**
+   * Per-topic rate limit: at most `maxAlerts` alerts per topic per `windowMs`; the
+   * rest of a batch goes out as one summary alert per topic (most urgent alerts
+   * are sent one by one first). Default: no limit.
+   */
+  readonly budget?: TopicBudgetOptions | TopicBudget;
   /** Injected in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
+
+type Outcome = { kind: 'published' } | { kind: 'degraded' | 'failed'; failure: PublishFailure };
 
 /**
  * Publishes each alert with its own `PublishCommand` (see `buildSnsMessage` for
@@ -41,6 +52,10 @@ export interface SnsPublisherOptions {
  * - anything else (AuthorizationError, KMS, NotFound): failed at once, it is
  *   configuration and retrying cannot help.
  *
+ * With a `budget`, alerts over a topic's budget are folded into one summary alert
+ * for that topic (see `summaryAlert`); each folded alert is then reported
+ * `published` and `degraded` if the summary went out, `failed` if it did not.
+ *
  * The SNSClient's own retries (standard mode, `maxAttempts` 3 by default) run
  * inside each of our attempts; construct it with `maxAttempts: 1` or 2 if the
  * product is too long for the Lambda deadline.
@@ -50,6 +65,7 @@ export class SnsAlertPublisher implements AlertPublisher {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly budget: TopicBudget | undefined;
 
   constructor(
     private readonly client: SNSClient,
@@ -60,31 +76,73 @@ export class SnsAlertPublisher implements AlertPublisher {
     this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
     this.sleep = options.sleep ?? ((ms) => delay(ms).then(() => undefined));
     this.random = options.random ?? Math.random;
+    const budget = options.budget;
+    this.budget =
+      budget === undefined || budget instanceof TopicBudget ? budget : new TopicBudget(budget);
   }
 
   async publish(alerts: readonly Alert[]): Promise<PublishResult> {
     const published: string[] = [];
     const failed: PublishFailure[] = [];
     const degraded: PublishFailure[] = [];
-    await runLimited(alerts, this.options.concurrency ?? 4, async (alert) => {
-      const outcome = await this.publishOne(alert);
+    const record = (alert: Alert, outcome: Outcome) => {
       if (outcome.kind === 'failed') failed.push(outcome.failure);
       else published.push(alert.id);
       if (outcome.kind === 'degraded') degraded.push(outcome.failure);
+    };
+    const sends: { alert: Alert; topicArn: string }[] = [];
+    const folded = new Map<string, Alert[]>();
+    // Most urgent first, so the budget goes to the alerts that matter most.
+    for (const alert of this.budget ? [...alerts].sort(byUrgency) : alerts) {
+      const topicArn = this.topicOf(alert);
+      if (typeof topicArn !== 'string') record(alert, topicArn);
+      else if (!this.budget || this.budget.take(topicArn)) sends.push({ alert, topicArn });
+      else {
+        const group = folded.get(topicArn);
+        if (group) group.push(alert);
+        else folded.set(topicArn, [alert]);
+      }
+    }
+    await runLimited(sends, this.options.concurrency ?? 4, async ({ alert, topicArn }) => {
+      const outcome = await this.publishOne(alert, topicArn);
+      if (outcome.kind === 'failed') this.budget?.refund(topicArn);
+      record(alert, outcome);
     });
+    for (const [topicArn, group] of folded) {
+      for (const [alert, outcome] of await this.publishSummary(topicArn, group)) {
+        record(alert, outcome);
+      }
+    }
     return degraded.length > 0 ? { published, failed, degraded } : { published, failed };
   }
 
-  private async publishOne(
-    alert: Alert,
-  ): Promise<{ kind: 'published' } | { kind: 'degraded' | 'failed'; failure: PublishFailure }> {
-    let topicArn: string | undefined;
+  /** The alert's topic, or its failure when routing gives none. */
+  private topicOf(alert: Alert): string | Outcome {
     try {
-      topicArn = this.route(alert);
+      const topicArn = this.route(alert);
+      return topicArn ? topicArn : failed(alert, `no SNS topic for severity ${alert.severity}`);
     } catch (error) {
       return failed(alert, `topic routing threw: ${describeError(error)}`, error);
     }
-    if (!topicArn) return failed(alert, `no SNS topic for severity ${alert.severity}`);
+  }
+
+  /** Sends one summary for `group`; every alert in it shares the summary's fate. */
+  private async publishSummary(
+    topicArn: string,
+    group: readonly Alert[],
+  ): Promise<[Alert, Outcome][]> {
+    const budget = this.budget as TopicBudget;
+    const summary = summaryAlert(topicArn, group, budget);
+    const outcome = await this.publishOne(summary, topicArn);
+    if (outcome.kind === 'failed') {
+      const reason = `over the topic budget; its summary alert ${summary.id} failed: ${outcome.failure.reason}`;
+      return group.map((alert) => [alert, failed(alert, reason, outcome.failure.error)]);
+    }
+    const reason = `over the topic budget (${budget.maxAlerts} per ${budget.windowMs} ms): sent within summary alert ${summary.id}`;
+    return group.map((alert) => [alert, { kind: 'degraded', failure: { id: alert.id, reason } }]);
+  }
+
+  private async publishOne(alert: Alert, topicArn: string): Promise<Outcome> {
     let message: SnsMessage;
     try {
       message = buildSnsMessage(alert, this.options.maxMessageBytes);

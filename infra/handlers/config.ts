@@ -35,7 +35,19 @@ export interface HandlerConfig {
   /** The topic for an alert of this severity. */
   readonly topicFor: (severity: Severity) => string;
   readonly runbookBaseUrl: string | undefined;
+  /** Largest decompressed size read from one S3 object; past it the object is quarantined. */
+  readonly maxDecompressedBytes: number;
+  /** Alerts one topic receives per minute from one container; the rest go out as a summary. */
+  readonly alertsPerTopicPerMinute: number;
 }
+
+/**
+ * 1 GiB: a gzip bomb stops after ~10 s of inflating instead of ~40 s at ingest's
+ * 4 GiB default, well inside the 2-minute function timeout, and a log file that
+ * large (over a million records) would not be processed within it anyway.
+ */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
+export const DEFAULT_ALERTS_PER_TOPIC_PER_MINUTE = 20;
 
 /**
  * Reads the environment the CDK stack sets: `ALERT_TOPIC_ARN` (default topic),
@@ -70,7 +82,27 @@ export function readHandlerConfig(
     warnings,
     topicFor: (severity) => bySeverity.get(severity) ?? fallback,
     runbookBaseUrl: env.RUNBOOK_BASE_URL || undefined,
+    maxDecompressedBytes: positiveInteger(
+      env,
+      'TRAILWATCH_MAX_DECOMPRESSED_BYTES',
+      DEFAULT_MAX_DECOMPRESSED_BYTES,
+    ),
+    alertsPerTopicPerMinute: positiveInteger(
+      env,
+      'TRAILWATCH_ALERTS_PER_TOPIC_PER_MINUTE',
+      DEFAULT_ALERTS_PER_TOPIC_PER_MINUTE,
+    ),
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new HandlerConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }
 
 function configFromEnv(

@@ -1,6 +1,11 @@
 import { AlertAggregator } from '../../alerting/aggregator.js';
+import type { Alert } from '../../alerting/alert.js';
+import { AlertStateStoreError } from '../../alerting/errors.js';
+import { fingerprintOf, fingerprintToHex } from '../../alerting/fingerprint.js';
+import { InMemoryAlertStateStore } from '../../alerting/in-memory-state-store.js';
 import { type PipelineStats, runPipeline } from '../../alerting/pipeline.js';
 import type { AlertPublisher } from '../../alerting/publishers/publisher.js';
+import type { AlertStateStore } from '../../alerting/state-store.js';
 import type { DetectorEngine } from '../../detectors/engine.js';
 import type { IngestError } from '../../ingest/errors.js';
 import type { IngestItem } from '../../ingest/types.js';
@@ -20,8 +25,20 @@ export interface DeliverDeps {
   readonly engine: DetectorEngine;
   readonly publisher: AlertPublisher;
   readonly runbookBaseUrl?: string | undefined;
+  /**
+   * Aggregation state shared across invocations (DynamoDB on AWS), so a redelivered
+   * object, the same event via S3 and EventBridge, or a retry after a partial
+   * publish alerts once. Default: a fresh in-memory store for this unit only.
+   */
+  readonly store?: AlertStateStore | undefined;
   /** Bad objects and records: quarantined (reported), never retried, never blocking the rest. */
   readonly onIngestError: (error: IngestError) => void;
+  /**
+   * The pipeline's own alerts about this unit's input (a quarantined object),
+   * asked for once the input was read. Published with the detectors' alerts, and
+   * each at most once per store: its id is marked in the store once published.
+   */
+  readonly inputAlerts?: (input: PipelineStats) => readonly Alert[];
 }
 
 export interface DeliverOutcome {
@@ -29,23 +46,32 @@ export interface DeliverOutcome {
   readonly published: number;
 }
 
+/** Input alerts stay marked this long (wall-clock), longer than any SQS or DLQ retention. */
+const INPUT_ALERT_MARK_SECONDS = 30 * 24 * 3600;
+
 /**
  * One unit of Lambda work (an S3 object, an EventBridge event): the shared
  * pipeline, then publish, then commit what was published. Throws
  * {@link AlertDeliveryError} when any alert failed to publish, so the unit is
- * retried (alert ids are deterministic, so a retry republishes the same alerts).
+ * retried (alert ids are deterministic, so a retry republishes the same alerts,
+ * and only those that did not go out).
  */
 export async function deliver(
   items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
   deps: DeliverDeps,
 ): Promise<DeliverOutcome> {
-  const aggregator = new AlertAggregator(
-    deps.runbookBaseUrl ? { runbookBaseUrl: deps.runbookBaseUrl } : {},
-  );
+  const store = deps.store ?? new InMemoryAlertStateStore();
+  const aggregator = new AlertAggregator({
+    store,
+    ...(deps.runbookBaseUrl ? { runbookBaseUrl: deps.runbookBaseUrl } : {}),
+  });
   const result = await runPipeline(items, deps.engine, aggregator, {
     onIngestError: deps.onIngestError,
   });
-  const outcome = await deps.publisher.publish(result.alerts);
+  const own = await notYetPublished(store, deps.inputAlerts?.(result.input) ?? []);
+  const outcome = await deps.publisher.publish([...result.alerts, ...own]);
+  // Input alerts first: if the commit below fails, the retry must not send them again.
+  await markPublished(store, own, outcome.published);
   await aggregator.commit(outcome.published);
   if (outcome.failed.length > 0) {
     throw new AlertDeliveryError(
@@ -54,4 +80,38 @@ export async function deliver(
     );
   }
   return { input: result.input, published: outcome.published.length };
+}
+
+function markOf(alert: Alert): string {
+  return fingerprintToHex(fingerprintOf(`input-alert\u0000${alert.id}`));
+}
+
+async function notYetPublished(
+  store: AlertStateStore,
+  alerts: readonly Alert[],
+): Promise<readonly Alert[]> {
+  if (alerts.length === 0) return alerts;
+  let seen: readonly boolean[];
+  try {
+    seen = await store.seen(alerts.map(markOf));
+  } catch (cause) {
+    // Fail closed: a store that cannot answer must not make an alert look sent.
+    throw new AlertStateStoreError('read input-alert marks', { cause });
+  }
+  return alerts.filter((_, i) => seen[i] !== true);
+}
+
+async function markPublished(
+  store: AlertStateStore,
+  alerts: readonly Alert[],
+  publishedIds: readonly string[],
+): Promise<void> {
+  const published = new Set(publishedIds);
+  const marks = alerts.filter((a) => published.has(a.id)).map(markOf);
+  if (marks.length === 0) return;
+  try {
+    await store.markSeen(marks, Math.floor(Date.now() / 1000) + INPUT_ALERT_MARK_SECONDS);
+  } catch (cause) {
+    throw new AlertStateStoreError('mark input alerts published', { cause });
+  }
 }

@@ -1,28 +1,39 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SnsAlertPublisher } from '../../alerting/publishers/sns.js';
+import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
+import type { AlertStateStore } from '../../alerting/state-store.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import { fromEventBridge } from '../../ingest/index.js';
 import { readHandlerConfig } from './config.js';
 import { deliver } from './deliver.js';
+import { createAlertPublisher } from './publisher.js';
 
 export interface EventBridgeDeps {
   readonly sns: SNSClient;
   readonly logger: Logger;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Aggregation state shared with the S3 path (DynamoDB on AWS), so an event that
+   * arrives both ways alerts once. Default: per event, in memory.
+   */
+  readonly store?: AlertStateStore;
+  /** Overrides for the SNS publisher (tests: no backoff pauses). */
+  readonly publisherOptions?: SnsPublisherOptions;
 }
 
 /**
  * The fast path: an EventBridge rule delivers "AWS API Call via CloudTrail"
  * events. The event runs through the shared pipeline; if an alert cannot be
  * published the invocation fails, so Lambda's async retries and the on-failure
- * destination keep it.
+ * destination keep it. A malformed event is logged and dropped without a pipeline
+ * alert: EventBridge events are built by AWS, and the same record reaches the S3
+ * path, which quarantines it with an alert.
  */
 export function createEventBridgeHandler(deps: EventBridgeDeps) {
   const config = readHandlerConfig(deps.env);
   const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings: config.settings });
-  const publisher = new SnsAlertPublisher(deps.sns, (severity) => config.topicFor(severity));
+  const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const { logger } = deps;
 
   return async (event: unknown): Promise<{ published: number }> => {
@@ -31,6 +42,7 @@ export function createEventBridgeHandler(deps: EventBridgeDeps) {
     const outcome = await deliver(fromEventBridge(event, source), {
       engine,
       publisher,
+      store: deps.store,
       runbookBaseUrl: config.runbookBaseUrl,
       onIngestError: (error) =>
         logger.error('quarantined event', { object: error.source.object, reason: error.message }),

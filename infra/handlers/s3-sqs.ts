@@ -3,66 +3,113 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { SnsAlertPublisher } from '../../alerting/publishers/sns.js';
+import type { Alert } from '../../alerting/alert.js';
+import { describeError } from '../../alerting/publishers/publisher.js';
+import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
+import type { AlertStateStore } from '../../alerting/state-store.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import {
   classifyKey,
+  type IngestError,
   type NotifiedObject,
   parseS3Notification,
   readObject,
 } from '../../ingest/index.js';
 import { readHandlerConfig } from './config.js';
+import { beforeDeadline, readDeadline, untilDeadline } from './deadline.js';
 import { deliver } from './deliver.js';
+import { createAlertPublisher } from './publisher.js';
+import { missingObjectAlert, notificationAlert, QuarantineLedger } from './quarantine.js';
 
 export interface S3SqsDeps {
   readonly s3: S3Client;
   readonly sns: SNSClient;
   readonly logger: Logger;
   readonly env?: NodeJS.ProcessEnv;
+  /** Aggregation state shared across invocations (DynamoDB on AWS). Default: per object, in memory. */
+  readonly store?: AlertStateStore;
+  /** Overrides for the SNS publisher (tests: no backoff pauses). */
+  readonly publisherOptions?: SnsPublisherOptions;
+}
+
+/** GetObject failed for a reason other than a missing object: the message is retried, then dead-lettered. */
+export class ObjectFetchError extends Error {
+  override readonly name = 'ObjectFetchError';
+  constructor(
+    readonly object: string,
+    options: { cause: unknown },
+  ) {
+    super(
+      `${object}: GetObject failed (${describeError(options.cause)}); the message is retried ` +
+        'and goes to the dead-letter queue after maxReceiveCount',
+      options,
+    );
+  }
 }
 
 /**
  * The S3 path: each SQS message carries an S3 notification of new CloudTrail
  * objects. Every object is fetched, streamed through the shared pipeline and its
- * alerts published. A message fails (and is retried, then dead-lettered) when an
- * object cannot be fetched or an alert cannot be published; bad content is
- * quarantined (logged with object and reason) without blocking the batch.
+ * alerts published. Per object, one of:
+ * - processed: alerts published, then committed;
+ * - skipped (digest, Insights, folder marker, test event): logged, acknowledged;
+ * - quarantined (bad content, a missing object, an unusable notification): the good
+ *   records are processed, one log line and one pipeline alert name the object and
+ *   the reasons, and the message is acknowledged, since a retry gives the same answer;
+ * - retried (GetObject failed, the body broke or stalled past the deadline, an
+ *   alert could not be published): the message is reported failed, so SQS
+ *   redelivers it and dead-letters it after maxReceiveCount.
+ * The other objects of the message, and the other messages, go on regardless.
  */
 export function createS3SqsHandler(deps: S3SqsDeps) {
   const config = readHandlerConfig(deps.env);
   const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings: config.settings });
-  const publisher = new SnsAlertPublisher(deps.sns, (severity) => config.topicFor(severity));
+  const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const processor = new BatchProcessor(EventType.SQS);
   const { logger } = deps;
+  const alertOptions = { runbookBaseUrl: config.runbookBaseUrl };
+  const shared = { engine, publisher, store: deps.store, runbookBaseUrl: config.runbookBaseUrl };
 
-  async function processObject(object: NotifiedObject): Promise<void> {
+  /** Publishes the pipeline's own alert (once per store); throws if it cannot, so the message is retried. */
+  async function report(alert: Alert): Promise<void> {
+    await deliver([], { ...shared, onIngestError: () => undefined, inputAlerts: () => [alert] });
+  }
+
+  async function processObject(object: NotifiedObject, deadline: number): Promise<void> {
     // Digest and Insight files, folder markers: known by their key, not worth a download.
     const skip = classifyKey(object.uri);
     if (skip) {
       logger.info('object skipped', { object: object.uri, reason: skip.reason });
       return;
     }
-    const response = await deps.s3.send(
-      new GetObjectCommand({
-        Bucket: object.bucket,
-        Key: object.key,
-        ...(object.versionId ? { VersionId: object.versionId } : {}),
-      }),
-    );
-    if (!response.Body) throw new Error(`${object.uri}: GetObject returned no body`);
-    const body = response.Body as unknown as AsyncIterable<Uint8Array>;
-    let streamFailed: Error | undefined;
-    const outcome = await deliver(readObject(object.uri, body), {
-      engine,
-      publisher,
-      runbookBaseUrl: config.runbookBaseUrl,
+    let body: AsyncIterable<Uint8Array>;
+    try {
+      body = await fetchBody(object, deadline);
+    } catch (error) {
+      if (!isNoSuchKey(error)) throw new ObjectFetchError(object.uri, { cause: error });
+      logger.error('quarantined object', { object: object.uri, reason: describeError(error) });
+      await report(missingObjectAlert(object, describeError(error), alertOptions));
+      return;
+    }
+    const ledger = new QuarantineLedger(object);
+    let streamFailed: IngestError | undefined;
+    const items = readObject(object.uri, untilDeadline(body, deadline, `reading ${object.uri}`), {
+      maxDecompressedBytes: config.maxDecompressedBytes,
+    });
+    const outcome = await deliver(items, {
+      ...shared,
       onIngestError: (error) => {
-        // A body that broke mid-read is transient: retry the message. Bad content is
-        // quarantined: retrying would give the same answer.
-        if (error.code === 'unreadable') streamFailed = error;
-        else
-          logger.error('quarantined input', { object: error.source.object, reason: error.message });
+        // A body that broke or stalled mid-read is transient: retry the message.
+        // Bad content is quarantined: retrying would give the same answer.
+        if (error.code === 'unreadable') streamFailed ??= error;
+        else ledger.note(error);
+      },
+      inputAlerts: (input) => {
+        if (streamFailed || ledger.empty) return [];
+        logger.error('quarantined object', { object: object.uri, ...ledger.describe() });
+        const alert = ledger.alert(input.events, alertOptions);
+        return alert ? [alert] : [];
       },
     });
     if (streamFailed) throw streamFailed;
@@ -73,24 +120,71 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
     });
   }
 
-  async function recordHandler(record: SQSRecord): Promise<void> {
+  async function fetchBody(
+    object: NotifiedObject,
+    deadline: number,
+  ): Promise<AsyncIterable<Uint8Array>> {
+    const ms = deadline - Date.now();
+    const response = await beforeDeadline(
+      deps.s3.send(
+        new GetObjectCommand({
+          Bucket: object.bucket,
+          Key: object.key,
+          ...(object.versionId ? { VersionId: object.versionId } : {}),
+        }),
+        Number.isFinite(ms) ? { abortSignal: AbortSignal.timeout(Math.max(1, ms)) } : {},
+      ),
+      deadline,
+      `GetObject ${object.uri}`,
+    );
+    if (!response.Body) throw new Error('GetObject returned no body');
+    return response.Body as unknown as AsyncIterable<Uint8Array>;
+  }
+
+  async function recordHandler(record: SQSRecord, deadline: number): Promise<void> {
     const results = parseS3Notification(record.body, {
       source: { object: `sqs:${record.messageId}` },
     });
+    let failure: unknown;
     for (const result of results) {
       if (result.kind === 'skipped') {
         logger.info('notification skipped', { reason: result.reason, detail: result.detail });
       } else if (result.kind === 'error') {
-        // A malformed notification never becomes valid: report it, do not retry it forever.
+        // A malformed notification never becomes valid: report it once, do not retry it.
         logger.error('quarantined notification', { reason: result.error.message });
+        await report(notificationAlert(record.messageId, record.body, result.error, alertOptions));
       } else {
-        await processObject(result.object);
+        try {
+          await processObject(result.object, deadline);
+        } catch (error) {
+          // The message's other objects still go through now; the retry repeats them
+          // harmlessly (their events are counted once, their alerts already sent).
+          logger.error('object failed, message will be retried', {
+            object: result.object.uri,
+            reason: describeError(error),
+          });
+          failure ??= error;
+        }
       }
     }
+    if (failure !== undefined) throw failure;
   }
 
-  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, recordHandler, processor, { context });
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const deadline = readDeadline(context);
+    return processPartialResponse(
+      event,
+      (record: SQSRecord) => recordHandler(record, deadline),
+      processor,
+      { context },
+    );
+  };
+}
+
+/** S3 is strongly consistent: a missing key will not appear by waiting. */
+function isNoSuchKey(error: unknown): boolean {
+  const e = error as { name?: unknown; Code?: unknown } | null;
+  return e?.name === 'NoSuchKey' || e?.Code === 'NoSuchKey';
 }
 
 let cached: ReturnType<typeof createS3SqsHandler> | undefined;

@@ -95,14 +95,14 @@ describe('Handler: S3 notifications via SQS', () => {
 
   it('fails only the message whose object cannot be fetched', async () => {
     s3Mock
-      .on(GetObjectCommand, { Key: logKey('missing') })
-      .rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }))
+      .on(GetObjectCommand, { Key: logKey('denied') })
+      .rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }))
       .on(GetObjectCommand, { Key: logKey('ok') })
       .resolves({ Body: logObjectBody([stopLogging()]) });
 
     const result = await handler()(
       sqsEvent(
-        sqsRecord('bad', s3Notification([logKey('missing')])),
+        sqsRecord('bad', s3Notification([logKey('denied')])),
         sqsRecord('good', s3Notification([logKey('ok')])),
       ),
       context,
@@ -112,6 +112,25 @@ describe('Handler: S3 notifications via SQS', () => {
     expect(publishesFor(snsMock.commandCalls(PublishCommand), STOPPED)).toHaveLength(1);
   });
 
+  it('quarantines a missing object with a pipeline alert instead of retrying it', async () => {
+    s3Mock
+      .on(GetObjectCommand)
+      .rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
+
+    const result = await handler()(
+      sqsEvent(sqsRecord('gone', s3Notification([logKey('gone')]))),
+      context,
+    );
+
+    expect(result.batchItemFailures).toEqual([]);
+    const [input] = publishesFor(
+      snsMock.commandCalls(PublishCommand),
+      'trailwatch-ingest-quarantine',
+    );
+    expect(input?.Message).toContain(logKey('gone'));
+    expect(input?.Message).toContain('NoSuchKey');
+  });
+
   it('fails the message when an alert cannot be published, so it is retried', async () => {
     s3Mock.on(GetObjectCommand).resolves({ Body: logObjectBody([stopLogging()]) });
     snsMock
@@ -119,7 +138,10 @@ describe('Handler: S3 notifications via SQS', () => {
       .rejects(Object.assign(new Error('not authorized'), { name: 'AuthorizationError' }));
 
     const result = await handler()(
-      sqsEvent(sqsRecord('1', s3Notification([logKey()])), sqsRecord('2', '{"not":"s3"}')),
+      sqsEvent(
+        sqsRecord('1', s3Notification([logKey()])),
+        sqsRecord('2', JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent' })),
+      ),
       context,
     );
 
