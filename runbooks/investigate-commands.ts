@@ -7,6 +7,7 @@ import {
   tryNormalizeParam,
 } from './params.js';
 import { shellCommand } from './shell-quote.js';
+import { tablesRead } from './sql/tables.js';
 
 /**
  * Ready-to-run `trailwatch investigate` commands for an alert. Pure: no I/O, no
@@ -32,7 +33,15 @@ export interface InvestigateParams extends Partial<Record<FilterParam, string>> 
 
 /** Local scan: the command names the scanned paths; on AWS it targets Athena. */
 export type InvestigateTarget =
-  | { readonly engine: 'duckdb'; readonly paths: readonly string[] }
+  | {
+      readonly engine: 'duckdb';
+      readonly paths: readonly string[];
+      /**
+       * The paths hold S3 server access logs too. Default false: queries on
+       * `s3_access_logs` are left out, as they would find nothing to read.
+       */
+      readonly accessLogs?: boolean;
+    }
   | { readonly engine: 'athena' };
 
 /** The CLI binary the printed commands call. */
@@ -66,8 +75,10 @@ function buildCommands(
     if (value !== undefined) filters[name] = value;
   }
   const commands: InvestigateCommand[] = [];
+  const skipAccessLogs = target.engine === 'duckdb' && target.accessLogs !== true;
   for (const query of runbook.queries) {
     if (!query.params.every((name) => filters[name] !== undefined)) continue;
+    if (skipAccessLogs && tablesRead(query.sql).includes('s3_access_logs')) continue;
     const used: Record<string, string> = { start: window.start, end: window.end };
     for (const name of query.params) used[name] = filters[name] as string;
     const words = [CLI_NAME, 'investigate', runbook.id, '--query', query.id];

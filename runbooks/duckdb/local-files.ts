@@ -1,16 +1,32 @@
+import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
 
 /**
- * Finds the log files an investigation reads under the paths given: CloudTrail
- * `.json`/`.json.gz` files (the same S3-layout folders `trailwatch scan` reads)
- * and S3 server access-log files (recognised by their first line). Digest and
- * Insights files are passed over: they are not event records, and DuckDB's JSON
- * reader would fail the whole read on one unexpected file.
+ * Finds the log files an investigation reads under the paths given, as
+ * `trailwatch scan` does: CloudTrail files as delivered to S3 (`{"Records":[...]}`,
+ * `.json.gz` or `.json`, account or organization layout), JSON Lines or arrays of
+ * records, EventBridge "... via CloudTrail" events, and S3 server access-log files
+ * (recognised by their first line). Digest and Insights files are passed over:
+ * they hold no API events, and one unexpected file fails DuckDB's whole JSON read.
  */
+
+/**
+ * How a CloudTrail file holds its records: `trail` = `{"Records":[...]}` as
+ * delivered to S3; `records` = bare records (JSON Lines, an array, or one);
+ * `eventbridge` = EventBridge events with the record in `detail`.
+ */
+export type CloudTrailFileKind = 'trail' | 'records' | 'eventbridge';
+
+export interface CloudTrailFile {
+  readonly path: string;
+  readonly kind: CloudTrailFileKind;
+}
 
 export type SkipReason =
   | 'hidden'
+  | 'not-cloudtrail'
   | 'cloudtrail-digest'
   | 'cloudtrail-insight'
   | 'outside-window'
@@ -24,7 +40,7 @@ export interface SkippedFile {
 }
 
 export interface LocalLogFiles {
-  readonly cloudTrail: readonly string[];
+  readonly cloudTrail: readonly CloudTrailFile[];
   readonly accessLogs: readonly string[];
   readonly skipped: readonly SkippedFile[];
 }
@@ -35,7 +51,11 @@ export interface DayRange {
   readonly dayTo: string;
 }
 
-const CLOUDTRAIL_FILE = /\.json(?:\.gz)?$/i;
+const JSON_FILE = /\.json(?:\.gz)?$/i;
+const JSON_LINES_FILE = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
+/** S3 delivery layout: such a file is a `{"Records":[...]}` trail file without looking inside. */
+const TRAIL_LAYOUT =
+  /\/CloudTrail(?:-NetworkActivity)?\/[^/]+\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.json\.gz$/i;
 const DIGEST = /(?:^|\/)CloudTrail-Digest\/|_CloudTrail-Digest_/;
 const INSIGHT = /(?:^|\/)CloudTrail-Insight\/|_CloudTrail-Insight_/;
 /** `.../CloudTrail/<region>/yyyy/mm/dd/<file>`: the delivery day CloudTrail files by. */
@@ -51,7 +71,7 @@ export async function findLocalLogFiles(
   paths: readonly string[],
   days?: DayRange,
 ): Promise<LocalLogFiles> {
-  const cloudTrail: string[] = [];
+  const cloudTrail: CloudTrailFile[] = [];
   const accessLogs: string[] = [];
   const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
@@ -63,8 +83,10 @@ export async function findLocalLogFiles(
     if (/(?:^|\/)\.[^/]*$/.test(slashed)) skipped.push({ path: file, reason: 'hidden' });
     else if (DIGEST.test(slashed)) skipped.push({ path: file, reason: 'cloudtrail-digest' });
     else if (INSIGHT.test(slashed)) skipped.push({ path: file, reason: 'cloudtrail-insight' });
-    else if (CLOUDTRAIL_FILE.test(slashed)) {
-      if (inDays(CLOUDTRAIL_DAY.exec(slashed), days)) cloudTrail.push(file);
+    else if (JSON_FILE.test(slashed) || JSON_LINES_FILE.test(slashed)) {
+      const kind = await cloudTrailKind(file, slashed);
+      if (kind === undefined) skipped.push({ path: file, reason: 'not-cloudtrail' });
+      else if (inDays(CLOUDTRAIL_DAY.exec(slashed), days)) cloudTrail.push({ path: file, kind });
       else skipped.push({ path: file, reason: 'outside-window' });
     } else if (await looksLikeAccessLog(file)) {
       if (inDays(ACCESS_LOG_DAY.exec(slashed), days)) accessLogs.push(file);
@@ -107,6 +129,42 @@ function inDays(match: RegExpExecArray | null, days: DayRange | undefined): bool
   const [y, m, d] = match.slice(1).filter((part) => part !== undefined);
   const day = `${y}/${m}/${d}`;
   return day >= days.dayFrom && day <= days.dayTo;
+}
+
+async function cloudTrailKind(
+  path: string,
+  slashed: string,
+): Promise<CloudTrailFileKind | undefined> {
+  if (TRAIL_LAYOUT.test(slashed)) return 'trail';
+  if (JSON_LINES_FILE.test(slashed)) return 'records';
+  const head = await readHead(path, slashed.toLowerCase().endsWith('.gz'));
+  if (/^\s*\{\s*"Records"\s*:/.test(head)) return 'trail';
+  if (/"detail-type"\s*:\s*"[^"]*via CloudTrail"/.test(head)) return 'eventbridge';
+  if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head)) return 'records';
+  return undefined;
+}
+
+const HEAD_BYTES = 4096;
+
+/** The first few KB of a file as text (decompressed for .gz); empty when unreadable. */
+async function readHead(path: string, gzipped: boolean): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const source = createReadStream(path, gzipped ? {} : { end: HEAD_BYTES - 1 });
+  const stream = gzipped ? source.pipe(createGunzip()) : source;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= HEAD_BYTES) break;
+    }
+  } catch {
+    // A truncated or corrupt file: whatever was read is enough to sniff, or nothing.
+  } finally {
+    source.destroy();
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8');
 }
 
 async function looksLikeAccessLog(path: string): Promise<boolean> {

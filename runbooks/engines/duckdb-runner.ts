@@ -31,6 +31,8 @@ export interface RejectedFile {
 }
 
 export interface LoadReport {
+  /** Log files found in the window, before keeping only the tables the queries read. */
+  readonly found: { readonly cloudTrail: number; readonly accessLogs: number };
   readonly cloudTrailFiles: number;
   readonly accessLogFiles: number;
   readonly events: number;
@@ -72,15 +74,22 @@ export class DuckDbRunner implements QueryRunner {
       const rejected: RejectedFile[] = [];
       const cloudTrail = tables.has('cloudtrail_logs') ? files.cloudTrail : [];
       const accessLogs = tables.has('s3_access_logs') ? files.accessLogs : [];
-      await loadFiles(
-        connection,
-        cloudTrail,
-        (f) => insertCloudTrailSql(f, options.columns),
-        rejected,
-      );
+      // One read per file kind: each kind wraps its records differently.
+      for (const kind of ['trail', 'records', 'eventbridge'] as const) {
+        const ofKind = cloudTrail.filter((f) => f.kind === kind).map((f) => f.path);
+        const insert = (list: readonly string[]) =>
+          insertCloudTrailSql(list, kind, options.columns);
+        await loadFiles(connection, ofKind, insert, rejected);
+      }
       await loadFiles(connection, accessLogs, insertAccessLogsSql, rejected);
       const load: LoadReport = {
-        cloudTrailFiles: cloudTrail.length - countIn(rejected, cloudTrail),
+        found: { cloudTrail: files.cloudTrail.length, accessLogs: files.accessLogs.length },
+        cloudTrailFiles:
+          cloudTrail.length -
+          countIn(
+            rejected,
+            cloudTrail.map((f) => f.path),
+          ),
         accessLogFiles: accessLogs.length - countIn(rejected, accessLogs),
         events: await count(connection, 'cloudtrail_logs'),
         accessLogRecords: await count(connection, 's3_access_logs'),
