@@ -3,7 +3,7 @@ import type { Alert } from './alert.js';
 import { alertFromGroup } from './alert-builder.js';
 import { higher, needsNotification } from './alert-group.js';
 import { byUrgency, compareText } from './alert-order.js';
-import { distinctKeyOf } from './distinct-value.js';
+import { distinctKeysOf } from './distinct-value.js';
 import { AlertStateConflictError, AlertStateStoreError } from './errors.js';
 import {
   boundedDedupKey,
@@ -110,8 +110,8 @@ interface Prepared {
   readonly ref: KeyRef;
   readonly cfg: WindowConfig;
   readonly fingerprint: Fingerprint | undefined;
-  /** Distinct thresholds: the stored form of `finding.distinctValue`. */
-  readonly value: string | undefined;
+  /** Distinct thresholds: the stored forms of the finding's distinct values. */
+  readonly values: readonly string[] | undefined;
   /** First-seen detectors: the store id of `finding.firstSeenKey`. */
   readonly markId: string | undefined;
   seenBefore: boolean;
@@ -341,7 +341,9 @@ export class AlertAggregator {
       ref: { detectorId: finding.detector.id, dedupKey },
       cfg,
       fingerprint: identity === undefined ? undefined : fingerprintOf(identity),
-      value: cfg.threshold?.distinct ? distinctKeyOf(finding.distinctValue) : undefined,
+      values: cfg.threshold?.distinct
+        ? distinctKeysOf(finding, cfg.threshold.distinctCap)
+        : undefined,
       markId:
         cfg.firstSeen && typeof firstSeenKey === 'string' && firstSeenKey.length > 0
           ? keyMarkId(finding.detector.id, firstSeenKey)
@@ -414,7 +416,7 @@ export class AlertAggregator {
       entry.cfg,
       sampleOf(p.finding, time),
       resourcesOf(p.finding),
-      p.value,
+      p.values,
     );
     entry.dirty = true;
   }

@@ -24,6 +24,12 @@ import { UNNOTIFIED_RETENTION_MS, type WindowConfig } from './window-config.js';
  * alert that another value completes. Out of order it is close: an earlier repeat
  * that arrives after a later one does not reopen windows the later one left, and
  * one more than a window older than the held finding is not counted.
+ *
+ * A finding with several distinct values (one SendCommand on five instances)
+ * is held under each of them, but counted once: the first value that takes it
+ * carries its count, the others join with a count of 0 (`repeats: 0`), so the
+ * alert's count stays the number of findings while every value counts toward
+ * the threshold.
  */
 
 export type ApplyOutcome = 'grouped' | 'held' | 'triggered';
@@ -34,34 +40,72 @@ export function emptyKeyState(): KeyState {
 
 /**
  * Counts one finding into the key's state. `held` means it sits below its
- * threshold. `value` is the finding's distinct value (see `distinctKeyOf`); only
- * distinct thresholds use it.
+ * threshold. `values` are the finding's distinct values (see `distinctKeysOf`:
+ * unique, at least one); only distinct thresholds use them.
  */
 export function applyFinding(
   state: KeyState,
   cfg: WindowConfig,
   sample: FindingSample,
   resources: readonly string[],
-  value: string = NO_DISTINCT_VALUE,
+  values: readonly string[] = [NO_DISTINCT_VALUE],
 ): ApplyOutcome {
   const threshold = cfg.threshold;
+  const distinct = values.length > 0 ? values : [NO_DISTINCT_VALUE];
   const group = groupFor(state.groups, sample.time, cfg.groupMs, true);
   if (group) {
     addToGroup(group, sample, resources);
-    if (threshold?.distinct) addValue(group, value, threshold.distinctCap);
+    if (threshold?.distinct) {
+      for (const value of distinct) addValue(group, value, threshold.distinctCap);
+    }
     return 'grouped';
   }
   if (!threshold) {
     insertGroup(state.groups, newGroup(sample.time, cfg.groupMs, sample, resources));
     return 'grouped';
   }
-  const at = threshold.distinct
-    ? holdValue(state.pending, { sample, resources, value }, cfg.pendingCap, threshold.windowMs)
-    : insertPending(state.pending, { sample, resources }, cfg.pendingCap);
+  if (threshold.distinct) return holdValues(state, cfg, sample, resources, distinct);
+  const at = insertPending(state.pending, { sample, resources }, cfg.pendingCap);
   const start = triggerStart(state.pending, at, threshold);
   if (start === undefined) return 'held';
   openGroupFromPending(state, cfg, start);
   return 'triggered';
+}
+
+/**
+ * Distinct thresholds: holds the finding under each of its values, checking the
+ * threshold after each. Once a group opened over the finding, the remaining
+ * values only join that group's values.
+ */
+function holdValues(
+  state: KeyState,
+  cfg: WindowConfig,
+  sample: FindingSample,
+  resources: readonly string[],
+  values: readonly string[],
+): ApplyOutcome {
+  const threshold = cfg.threshold as NonNullable<WindowConfig['threshold']>;
+  let outcome: ApplyOutcome = 'held';
+  let counted = false;
+  for (const value of values) {
+    const opened =
+      outcome === 'triggered' ? groupFor(state.groups, sample.time, cfg.groupMs, false) : undefined;
+    if (opened) {
+      addValue(opened, value, threshold.distinctCap);
+      continue;
+    }
+    const item: PendingFinding = counted
+      ? { sample, resources, value, repeats: 0 }
+      : { sample, resources, value };
+    const held = holdValue(state.pending, item, cfg.pendingCap, threshold.windowMs);
+    counted ||= held.took;
+    const start = triggerStart(state.pending, held.at, threshold);
+    if (start !== undefined) {
+      openGroupFromPending(state, cfg, start);
+      outcome = 'triggered';
+    }
+  }
+  return outcome;
 }
 
 /**
@@ -171,7 +215,9 @@ export function rebaseKeyState(
       const added = countOf(p) - (basePending.get(id) ?? 0);
       const latest = later(p.sample, other.sample) ? p : other;
       const since = Math.min(sinceOf(p), sinceOf(other));
-      kept[at] = withCount(latest, Math.max(1, countOf(other) + added), since);
+      // Entries that only ever stood for findings counted under other values stay at 0.
+      const least = countOf(p) === 0 && countOf(other) === 0 ? 0 : 1;
+      kept[at] = withCount(latest, Math.max(least, countOf(other) + added), since);
     }
   }
   result.pending = kept.sort((a, b) => a.sample.time - b.sample.time);
@@ -194,9 +240,13 @@ export function pendingId(p: PendingFinding): string {
   return p.value === undefined ? `${p.sample.time}|${p.sample.eventId}` : `v|${p.value}`;
 }
 
-/** How many findings a held entry stands for. */
+/**
+ * How many findings a held entry stands for: 0 for a value whose findings are
+ * all counted under another value of theirs.
+ */
 export function countOf(p: PendingFinding): number {
   const n = p.repeats;
+  if (n === 0) return 0;
   return typeof n === 'number' && Number.isFinite(n) && n > 1 ? Math.floor(n) : 1;
 }
 
@@ -211,7 +261,7 @@ function withCount(p: PendingFinding, count: number, since: number): PendingFind
   const { repeats: _r, since: _s, ...rest } = p;
   return {
     ...rest,
-    ...(count > 1 ? { repeats: count } : {}),
+    ...(count > 1 || count === 0 ? { repeats: count } : {}),
     ...(count > 1 && since < p.sample.time ? { since } : {}),
   };
 }
@@ -224,34 +274,38 @@ function later(a: FindingSample, b: FindingSample): boolean {
 /**
  * Distinct thresholds: counts a repeat into its value's entry, which keeps the
  * latest finding and spans at most `windowMs`; a new value is inserted like any
- * held finding. Returns the entry's index.
+ * held finding. `item` adds `countOf(item)` findings (0 or 1). Returns the
+ * entry's index, and whether the item was taken (a repeat more than a window
+ * older than the held finding is not).
  */
 function holdValue(
   pending: PendingFinding[],
   item: PendingFinding,
   cap: number,
   windowMs: number,
-): number {
+): { at: number; took: boolean } {
   const i = pending.findIndex((p) => p.value === item.value);
-  if (i < 0) return insertPending(pending, item, cap);
+  if (i < 0) return { at: insertPending(pending, item, cap), took: true };
   const held = pending[i] as PendingFinding;
   const time = item.sample.time;
+  const adds = countOf(item);
   if (!later(item.sample, held.sample)) {
-    if (held.sample.time - time > windowMs) return i;
-    pending[i] = withCount(held, countOf(held) + 1, Math.min(sinceOf(held), time));
-    return i;
+    if (held.sample.time - time > windowMs) return { at: i, took: false };
+    const since = adds > 0 ? Math.min(sinceOf(held), time) : sinceOf(held);
+    pending[i] = withCount(held, countOf(held) + adds, since);
+    return { at: i, took: true };
   }
   pending.splice(i, 1);
   let next: PendingFinding;
   if (time - sinceOf(held) <= windowMs) {
-    next = withCount(item, countOf(held) + 1, sinceOf(held));
+    next = withCount(item, countOf(held) + adds, sinceOf(held));
   } else if (time - held.sample.time <= windowMs) {
     // Restart from the previous latest finding: the only earlier time still known.
-    next = withCount(item, 2, held.sample.time);
+    next = withCount(item, Math.min(1, countOf(held)) + adds, held.sample.time);
   } else {
-    next = withCount(item, 1, time);
+    next = withCount(item, adds, time);
   }
-  return insertPending(pending, next, cap);
+  return { at: insertPending(pending, next, cap), took: true };
 }
 
 /**
@@ -339,6 +393,8 @@ function openGroupFromPending(state: KeyState, cfg: WindowConfig, from: number):
     addValue(group, first.value ?? NO_DISTINCT_VALUE, cfg.threshold.distinctCap);
   }
   for (const member of members.slice(1)) addHeldToGroup(group, member, cfg);
+  // Only if the entry carrying a finding's count was pushed out by the cap.
+  group.count = Math.max(1, group.count);
   insertGroup(state.groups, group);
 }
 

@@ -124,6 +124,7 @@ function complete(detector: Detector, event: CloudTrailEvent, draft: FindingDraf
     resources,
     severity: draft.severity ?? detector.severity,
     ...(draft.distinctValue === undefined ? {} : { distinctValue: draft.distinctValue }),
+    ...(draft.distinctValues === undefined ? {} : { distinctValues: draft.distinctValues }),
     ...(draft.firstSeenKey === undefined ? {} : { firstSeenKey: draft.firstSeenKey }),
   };
 }

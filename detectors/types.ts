@@ -29,8 +29,9 @@ export interface EventKey {
 
 /**
  * Raise one alert only after `count` matching findings within `windowSeconds` for
- * the same dedup key. With `distinct`, count distinct `FindingDraft.distinctValue`s
- * instead of findings (e.g. 20 different secrets read, not 20 reads of one secret).
+ * the same dedup key. With `distinct`, count distinct values instead of findings
+ * (e.g. 20 different secrets read, not 20 reads of one secret): each finding
+ * brings its `FindingDraft.distinctValue` and every one of its `distinctValues`.
  */
 export interface Threshold {
   readonly count: number;
@@ -93,6 +94,14 @@ export interface FindingDraft {
   readonly severity?: Severity;
   /** With `threshold.distinct`: the value counted (secret id, instance id, bucket). */
   readonly distinctValue?: string;
+  /**
+   * With `threshold.distinct`: several values one call acted on (the instances of
+   * one SendCommand, the names of one GetParameters), each counted as if it came
+   * alone; the finding itself still counts once in the alert's `count`. Given
+   * with `distinctValue`, both count (their union). Empty strings and non-strings
+   * are ignored; a finding left with no value counts as the shared "no value".
+   */
+  readonly distinctValues?: readonly string[];
   /** With `firstSeen`: the key whose first appearance alerts (e.g. `principal|eventName`). */
   readonly firstSeenKey?: string;
 }
@@ -151,5 +160,7 @@ export interface Finding {
   readonly resources: readonly string[];
   readonly severity: Severity;
   readonly distinctValue?: string;
+  /** As the draft gave them; see {@link FindingDraft.distinctValues}. */
+  readonly distinctValues?: readonly string[];
   readonly firstSeenKey?: string;
 }

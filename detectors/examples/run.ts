@@ -25,12 +25,29 @@ export interface ExampleOutcome {
 function raises(detector: Detector, findings: readonly Finding[]): boolean {
   const threshold = detector.threshold;
   if (!threshold) return findings.length > 0;
-  if (threshold.distinct) {
-    const values = new Set(findings.map((f) => f.distinctValue).filter((v) => v !== undefined));
-    return values.size >= threshold.count;
-  }
+  if (threshold.distinct) return distinctValuesOf(findings).size >= threshold.count;
   return findings.length >= threshold.count;
 }
+
+/**
+ * Every value the findings count, `distinctValue` and `distinctValues` alike.
+ * Findings without any value count as one shared value, as the aggregator does.
+ */
+function distinctValuesOf(findings: readonly Finding[]): Set<string> {
+  const values = new Set<string>();
+  for (const finding of findings) {
+    const own: unknown[] = [finding.distinctValue];
+    const many: unknown = finding.distinctValues;
+    if (Array.isArray(many)) own.push(...many);
+    const usable = own.filter((v): v is string => typeof v === 'string' && v.length > 0);
+    if (usable.length === 0) values.add(NO_VALUE);
+    for (const value of usable) values.add(`v:${value}`);
+  }
+  return values;
+}
+
+/** Stands for "no usable value"; real values are prefixed, so it cannot collide. */
+const NO_VALUE = 'none';
 
 function runOne(detector: Detector, example: DetectorExample, expect: 'fire' | 'noFire') {
   const engine = new DetectorEngine([detector], {
