@@ -14,34 +14,34 @@ function parameterKey(name: string): string {
 }
 
 /**
- * What one call decrypted, as one value. GetParameters names up to 10
- * parameters and GetParametersByPath a whole tree, but a finding carries one
- * value, so each counts as its set of names or its path.
+ * What one call decrypted: every parameter a GetParameters call names counts on
+ * its own; a GetParametersByPath call counts as its path (the record does not
+ * list what the path returned).
  */
-function readOf(event: CloudTrailEvent): string | undefined {
+function readOf(event: CloudTrailEvent): string[] {
   const request = event.requestParameters;
   switch (event.eventName) {
     case 'GetParameter': {
       const name = asString(getPath(request, 'name'));
-      return name?.trim() ? parameterKey(name) : undefined;
+      return name?.trim() ? [parameterKey(name)] : [];
     }
     case 'GetParameters': {
       const names = asArray(getPath(request, 'names'))
         .map(asString)
         .filter((n): n is string => n !== undefined && n.trim() !== '')
         .map(parameterKey);
-      return names.length > 0 ? [...new Set(names)].sort().join(',') : undefined;
+      return [...new Set(names)].sort();
     }
     case 'GetParametersByPath': {
       const path = asString(getPath(request, 'path'))?.trim();
-      if (!path) return undefined;
+      if (!path) return [];
       const base = parameterKey(path);
       const recursive = isTrue(getPath(request, 'recursive'));
-      if (!base) return recursive ? 'path:/**' : 'path:/';
-      return `path:${base}${recursive ? '/**' : ''}`;
+      if (!base) return [recursive ? 'path:/**' : 'path:/'];
+      return [`path:${base}${recursive ? '/**' : ''}`];
     }
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -60,9 +60,9 @@ export const ssmSecurestringBulkRead: Detector = {
     'One principal made GetParameter, GetParameters or GetParametersByPath calls with ' +
     'withDecryption true for at least 25 different parameters (or parameter sets and paths) ' +
     'within an hour. Parameter Store often holds database passwords and API keys; reading ' +
-    'them wholesale is credential harvesting. A GetParameters or GetParametersByPath call ' +
-    'counts once (its set of names or its path), so bulk reads through those two need more ' +
-    'names to reach the threshold. High when the caller uses long-term IAM user or root ' +
+    'them wholesale is credential harvesting. Each parameter a GetParameters call names counts; ' +
+    'a GetParametersByPath call counts once (its path), because the record does not list what ' +
+    'it returned. High when the caller uses long-term IAM user or root ' +
     'credentials. Reads made by AWS services on a principal’s behalf (CloudFormation) are ' +
     'ignored. Benign causes: configuration loaders reading many parameters at start-up, ' +
     'secret-sync tools, backups of Parameter Store.',
@@ -84,11 +84,11 @@ export const ssmSecurestringBulkRead: Detector = {
     if (!succeeded(event) || calledThroughAwsService(event)) return undefined;
     if (!isTrue(getPath(event.requestParameters, 'withDecryption'))) return undefined;
     const read = readOf(event);
-    if (!read) return undefined;
+    if (read.length === 0) return undefined;
     return {
-      summary: `${principalOf(event)} decrypted SSM parameter(s) ${read}`,
+      summary: `${principalOf(event)} decrypted SSM parameter(s) ${read.slice(0, 5).join(', ')}${read.length > 5 ? ` (+${read.length - 5})` : ''}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|ssm-decrypt`,
-      distinctValue: read,
+      distinctValues: read,
       severity: severityOf(event),
     };
   },

@@ -17,9 +17,9 @@ export const ssmSendCommandMultipleInstances: Detector = {
   severity: 'medium',
   description:
     'One principal used SSM SendCommand against 3 or more distinct targets within an hour. ' +
-    'Each call counts its target set once: an instance id, or for a call naming several ' +
-    'instances or a tag, resource-group or every-instance (InstanceIds=*) selector, that whole ' +
-    'set. Attackers with SSM rights run scripts on every reachable instance to steal ' +
+    'Every instance a call names counts, so one call to 3 instances is enough; a tag, ' +
+    'resource-group or every-instance (InstanceIds=*) selector counts as one target, since the ' +
+    'record does not say which instances it reached. Attackers with SSM rights run scripts on every reachable instance to steal ' +
     'instance-role credentials, deploy miners or move laterally without SSH. High when the ' +
     'document is AWS-RunShellScript or AWS-RunPowerShellScript, which run arbitrary commands. ' +
     'Calls made by AWS services (State Manager, Patch Manager, maintenance windows acting ' +
@@ -48,7 +48,7 @@ export const ssmSendCommandMultipleInstances: Detector = {
       summary: `${principalOf(event)} ran ${document} on ${listed}${more}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}`,
       resources: instanceIds.slice(0, 20),
-      distinctValue: targets.join(','),
+      distinctValues: targets,
       severity: REMOTE_SHELL_DOCUMENTS.has(document) ? 'high' : undefined,
     };
   },
