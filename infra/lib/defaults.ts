@@ -1,6 +1,7 @@
 import { Duration, Size } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { STATE_TABLE_SCHEMA } from '../../alerting/dynamodb-items.js';
 import type { Severity } from '../../detectors/types.js';
 
 /**
@@ -80,12 +81,8 @@ export const ALERT_ROUTES: readonly AlertRoute[] = [
 /** The route a handler uses for a severity it has no topic for (ALERT_TOPIC_ARN). */
 export const DEFAULT_ALERT_ROUTE = 'Routine';
 
-/** Key schema of the dedup/state table. The DynamoDB state store must use the same names. */
-export const STATE_TABLE = {
-  partitionKey: 'pk',
-  /** Epoch seconds, as DynamoDB TTL expects. */
-  ttlAttribute: 'expiresAt',
-} as const;
+/** Key schema of the dedup/state table: the DynamoDB state store's own, so the two cannot drift. */
+export const STATE_TABLE = STATE_TABLE_SCHEMA;
 
 /** Athena and the Glue catalog over the trail bucket. */
 export const ATHENA = {

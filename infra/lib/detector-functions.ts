@@ -2,23 +2,19 @@ import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type CfnRule, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { DetectorSettings } from '../../detectors/types.js';
 import type { AlertTopics } from './alert-topics.js';
 import { DLQ_RETENTION, FAST_PATH, INGEST } from './defaults.js';
 import { DetectorFunction, handlerEntry } from './detector-function.js';
-
-/** The log objects the ingest function reads. */
-export interface TrailLogs {
-  /** ARN pattern of the log objects (`arn:…:s3:::bucket/AWSLogs/*`). */
-  readonly logObjectsArn: string;
-  /** Key that decrypts them, when they are SSE-KMS encrypted. */
-  readonly kmsKeyArn?: string;
-}
+import {
+  allowPublishingAlerts,
+  allowReadingLogs,
+  allowStateAccess,
+  type TrailLogs,
+} from './detector-permissions.js';
 
 /** Handler modules (each exports an async `handler`). */
 export interface DetectorHandlers {
@@ -40,8 +36,8 @@ export interface DetectorFunctionsProps {
   readonly trailLogs: TrailLogs;
   readonly alertTopics: AlertTopics;
   readonly stateTable: ITable;
-  /** Serialised into TRAILWATCH_SETTINGS for both handlers. */
-  readonly settings: DetectorSettings;
+  /** The trailwatch config (docs/configuration.md), serialised into TRAILWATCH_CONFIG. */
+  readonly config: Readonly<Record<string, unknown>>;
   /**
    * Base URL of the runbooks alerts link to (RUNBOOK_BASE_URL).
    * @default the handlers' built-in link
@@ -85,7 +81,7 @@ export class DetectorFunctions extends Construct {
     const environment = {
       ...props.alertTopics.environment(),
       // toJsonString: the settings may name buckets whose names are only known at deploy time.
-      TRAILWATCH_SETTINGS: Stack.of(this).toJsonString(props.settings),
+      TRAILWATCH_CONFIG: Stack.of(this).toJsonString(props.config),
       STATE_TABLE_NAME: props.stateTable.tableName,
       ...(props.runbookBaseUrl && { RUNBOOK_BASE_URL: props.runbookBaseUrl }),
     };
@@ -143,61 +139,4 @@ export class DetectorFunctions extends Construct {
       allowStateAccess(fn.role, props.stateTable);
     }
   }
-}
-
-function allowReadingLogs(role: Role, logs: TrailLogs): void {
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'ReadTrailLogObjects',
-      actions: ['s3:GetObject'],
-      resources: [logs.logObjectsArn],
-    }),
-  );
-  if (logs.kmsKeyArn !== undefined) {
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'DecryptTrailLogObjects',
-        actions: ['kms:Decrypt'],
-        resources: [logs.kmsKeyArn],
-      }),
-    );
-  }
-}
-
-/** Publishing to a KMS-encrypted topic needs a data key from the topic's key. */
-function allowPublishingAlerts(role: Role, alertTopics: AlertTopics): void {
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'PublishAlerts',
-      actions: ['sns:Publish'],
-      resources: [...alertTopics.topics.values()].map((topic) => topic.topicArn),
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'EncryptAlerts',
-      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-      resources: [alertTopics.key.keyArn],
-    }),
-  );
-}
-
-/**
- * What the DynamoDB state store does (alerting/state-store.ts): versioned get/put of key
- * state, deletes of emptied state, batched seen-marks.
- */
-function allowStateAccess(role: Role, table: ITable): void {
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'ReadWriteDetectorState',
-      actions: [
-        'dynamodb:GetItem',
-        'dynamodb:BatchGetItem',
-        'dynamodb:PutItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:BatchWriteItem',
-      ],
-      resources: [table.tableArn],
-    }),
-  );
 }

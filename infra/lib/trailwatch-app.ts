@@ -1,6 +1,7 @@
 import { Annotations, type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CONTEXT_KEYS, parseConfig, readContext, unknownContextKeys } from './config.js';
+import { loadDetectorConfig } from './detector-config.js';
 import { TrailwatchStack, type TrailwatchStackProps } from './trailwatch-stack.js';
 
 /** Everything of the stack's props that does not come from context. */
@@ -8,12 +9,14 @@ export type TrailwatchExtras = Omit<TrailwatchStackProps, 'config'>;
 
 /**
  * Builds the trailwatch stack from the app's context: the same path `cdk synth` takes
- * (infra/bin/app.ts) and the tests take. Throws a ConfigError listing every bad context key.
+ * (infra/bin/app.ts) and the tests take. Throws a ConfigError listing every bad context key
+ * (or every problem of the config file).
  */
 export function createTrailwatchStack(app: App, extras: TrailwatchExtras = {}): TrailwatchStack {
   const config = parseConfig(readContext(app.node));
   const stack = new TrailwatchStack(app, config.stackName, {
     description: 'trailwatch: CloudTrail security monitoring (detectors, alerts, Athena)',
+    detectorConfig: loadDetectorConfig(config.configFile),
     ...extras,
     config,
   });

@@ -6,6 +6,7 @@ import { AlertTopics } from './alert-topics.js';
 import { AthenaCatalog, type AthenaNamedQuery } from './athena.js';
 import type { TrailwatchConfig } from './config.js';
 import { INGEST } from './defaults.js';
+import { type DetectorConfig, withDeploymentSettings } from './detector-config.js';
 import { DetectorFunctions, type DetectorHandlers } from './detector-functions.js';
 import { Health } from './health.js';
 import { IngestQueue } from './ingest-queue.js';
@@ -15,6 +16,11 @@ import { TrailSource } from './trail-source.js';
 /** Props of {@link TrailwatchStack}. */
 export interface TrailwatchStackProps extends StackProps {
   readonly config: TrailwatchConfig;
+  /**
+   * The trailwatch config file (settings, detector overrides, suppressions), validated.
+   * @default the defaults (no file)
+   */
+  readonly detectorConfig?: DetectorConfig;
   /**
    * Saved Athena queries, e.g. one per runbook step.
    * @default none
@@ -69,19 +75,11 @@ export class TrailwatchStack extends Stack {
       trailLogs: this.trailSource,
       alertTopics: this.alertTopics,
       stateTable: this.stateTable.table,
-      settings: {
-        ...config.settings,
+      config: withDeploymentSettings(props.detectorConfig ?? { document: {} }, {
         // The buckets this stack reads and writes logs in are log buckets by definition.
-        logBuckets: unique([
-          ...config.settings.logBuckets,
-          this.trailSource.bucketName,
-          this.accessLogs.bucket.bucketName,
-        ]),
-        trustedOrganizationIds: unique([
-          ...config.settings.trustedOrganizationIds,
-          ...(config.organizationId === undefined ? [] : [config.organizationId]),
-        ]),
-      },
+        logBuckets: [this.trailSource.bucketName, this.accessLogs.bucket.bucketName],
+        trustedOrganizationIds: config.organizationId === undefined ? [] : [config.organizationId],
+      }),
       runbookBaseUrl: config.runbookBaseUrl,
       readOnlyManagementEvents: config.fastPathReadOnlyEvents,
       handlers: props.handlers,
@@ -132,6 +130,11 @@ export class TrailwatchStack extends Stack {
         ? 'Queue receiving S3 notifications for new log files'
         : 'Point the existing trail bucket s3:ObjectCreated:* notifications (AWSLogs/, .json.gz) here (docs/deploy.md)',
     );
+    output(
+      'IngestRoleArn',
+      this.detectors.ingest.role.roleArn,
+      'Role that reads log objects: grant it s3:GetObject and kms:Decrypt when the bucket or key is in another account',
+    );
     for (const [route, topic] of this.alertTopics.topics) {
       output(
         `${route}AlertTopicArn`,
@@ -153,8 +156,4 @@ export class TrailwatchStack extends Stack {
     );
     output('DashboardName', this.health.dashboard.dashboard.dashboardName, 'CloudWatch dashboard');
   }
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

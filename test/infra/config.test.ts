@@ -30,7 +30,7 @@ describe('Config: parseConfig', () => {
     expect(config.trailLogsSince).toBe('2020/01/01');
     expect(config.fastPathReadOnlyEvents).toBe(false);
     expect(config.alertSubscriptions).toEqual([]);
-    expect(config.settings.trustedAccounts).toEqual([]);
+    expect(config.configFile).toBeUndefined();
   });
 
   it('imports an existing bucket with its owner and key', () => {
@@ -60,18 +60,17 @@ describe('Config: parseConfig', () => {
     expect(config.fastPathReadOnlyEvents).toBe(true);
   });
 
-  it('reads subscriptions and detector settings given as JSON text', () => {
+  it('reads subscriptions given as JSON text', () => {
     const config = parseConfig({
       alertSubscriptions:
         '[{"protocol":"email","endpoint":"oncall@example.com","severities":["critical","high"]}]',
-      detectorSettings: '{"trustedAccounts":["111122223333"]}',
+      configFile: 'trailwatch.yaml',
     });
 
     expect(config.alertSubscriptions).toEqual([
       { protocol: 'email', endpoint: 'oncall@example.com', severities: ['critical', 'high'] },
     ]);
-    expect(config.settings.trustedAccounts).toEqual(['111122223333']);
-    expect(config.settings.logBuckets).toEqual([]);
+    expect(config.configFile).toBe('trailwatch.yaml');
   });
 
   it('reports every bad key at once, each by name', () => {
@@ -151,10 +150,13 @@ describe('Config: parseConfig', () => {
     ).toEqual(['opsSubscriptions: email:ops@example.com is listed twice; merge the entries']);
   });
 
-  it('rejects a typo inside detectorSettings (the handlers parse it strictly)', () => {
-    const problems = problemsOf({ detectorSettings: { trustedAcounts: ['111122223333'] } });
-
-    expect(problems).toEqual([expect.stringMatching(/^detectorSettings: .*trustedAcounts/)]);
+  it('accepts an https runbook base URL and rejects a plain http one', () => {
+    expect(parseConfig({ runbookBaseUrl: 'https://wiki.example.com/rb' }).runbookBaseUrl).toBe(
+      'https://wiki.example.com/rb',
+    );
+    expect(problemsOf({ runbookBaseUrl: 'http://wiki.example.com/rb' })).toEqual([
+      'runbookBaseUrl: must be an https:// URL',
+    ]);
   });
 
   it('names the problem in the error message too', () => {

@@ -4,12 +4,7 @@ import { DEFAULT_HANDLERS } from '../../infra/lib/detector-functions.js';
 import { onlyResource, resourcesOf, synth } from './support.js';
 
 describe('DetectorFunctions', () => {
-  const template = synth({
-    detectorSettings: {
-      trustedAccounts: ['111122223333'],
-      trustedLayerPublishers: ['444455556666'],
-    },
-  });
+  const template = synth({ configFile: 'test/infra/fixtures/trailwatch.yaml' });
   const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
 
   it('bundles the handlers the lead maintains in infra/handlers', () => {
@@ -43,7 +38,7 @@ describe('DetectorFunctions', () => {
           'ALERT_TOPIC_ARN_MEDIUM',
           'ALERT_TOPIC_ARN_LOW',
           'ALERT_TOPIC_ARN_INFO',
-          'TRAILWATCH_SETTINGS',
+          'TRAILWATCH_CONFIG',
           'STATE_TABLE_NAME',
           'POWERTOOLS_SERVICE_NAME',
         ]),
@@ -58,12 +53,12 @@ describe('DetectorFunctions', () => {
     }
   });
 
-  it('passes the operator settings, adding the stack log buckets', () => {
+  it('passes the config file, adding the stack log buckets to its settings', () => {
     // Prepare: the JSON is joined with deploy-time names; render references as placeholders.
     const fn = functions[0];
-    const settings: { 'Fn::Join': [string, unknown[]] } =
-      fn?.Properties?.Environment.Variables.TRAILWATCH_SETTINGS;
-    const text = settings['Fn::Join'][1]
+    const config: { 'Fn::Join': [string, unknown[]] } =
+      fn?.Properties?.Environment.Variables.TRAILWATCH_CONFIG;
+    const text = config['Fn::Join'][1]
       .map((part) => (typeof part === 'string' ? part : 'REF'))
       .join('');
 
@@ -71,13 +66,16 @@ describe('DetectorFunctions', () => {
     const parsed = JSON.parse(text);
 
     // Assess
-    expect(parsed).toEqual({
-      trustedAccounts: ['111122223333'],
-      trustedLayerPublishers: ['444455556666'],
-      trustedOrganizationIds: [],
-      logBuckets: ['trailwatch-cloudtrail-REF-REF', 'REF'],
-      allowedRegions: [],
+    expect(parsed).toMatchObject({
+      version: 1,
+      settings: {
+        trustedAccounts: ['111122223333'],
+        trustedOrganizationIds: [],
+        logBuckets: ['org-trail-logs', 'trailwatch-cloudtrail-REF-REF', 'REF'],
+      },
+      detectors: { 'root-account-used': { severity: 'critical' } },
     });
+    expect(parsed.suppressions).toHaveLength(1);
   });
 
   it('sends CloudTrail management events to the fast-path function with retries and a DLQ', () => {
@@ -115,11 +113,25 @@ describe('DetectorFunctions', () => {
     });
   });
 
-  const withReadOnly = synth({ fastPathReadOnlyEvents: true });
+  const withReadOnly = synth({
+    fastPathReadOnlyEvents: true,
+    runbookBaseUrl: 'https://wiki.example.com/runbooks',
+  });
 
   it('lets read-only management events through only when switched on', () => {
     withReadOnly.hasResourceProperties('AWS::Events::Rule', {
       State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
     });
+  });
+
+  it('sets RUNBOOK_BASE_URL only when runbookBaseUrl is configured', () => {
+    for (const fn of functions) {
+      expect(fn.Properties?.Environment.Variables.RUNBOOK_BASE_URL).toBeUndefined();
+    }
+    for (const fn of Object.values(resourcesOf(withReadOnly, 'AWS::Lambda::Function'))) {
+      expect(fn.Properties?.Environment.Variables.RUNBOOK_BASE_URL).toBe(
+        'https://wiki.example.com/runbooks',
+      );
+    }
   });
 });

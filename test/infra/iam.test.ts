@@ -69,9 +69,8 @@ describe('IAM: the trailwatch stack', () => {
     expect(Object.keys(grants).sort()).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
-      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
-      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
       'kms:Decrypt',
       'kms:GenerateDataKey',
       'logs:CreateLogStream',
@@ -91,7 +90,7 @@ describe('IAM: the trailwatch stack', () => {
       [ref('AlertTopicsKey'), ref('TrailSourceKey')].sort(),
     );
     expect(grants['sns:Publish']).toEqual([ref('AlertTopicsRoutine'), ref('AlertTopicsUrgent')]);
-    expect(grants['dynamodb:PutItem']).toEqual([ref('StateTable')]);
+    expect(grants['dynamodb:UpdateItem']).toEqual([ref('StateTable')]);
   });
 
   it('lets the fast-path function publish, keep state and dead-letter, but not read the bucket', () => {
@@ -100,9 +99,8 @@ describe('IAM: the trailwatch stack', () => {
     expect(Object.keys(grants).sort()).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
-      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
-      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
       'kms:Decrypt',
       'kms:GenerateDataKey',
       'logs:CreateLogStream',

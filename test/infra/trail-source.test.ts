@@ -198,4 +198,14 @@ describe('TrailSource: an existing bucket', () => {
       }),
     );
   });
+
+  it('outputs the queue to point the bucket at and the role to grant access to', () => {
+    template.hasOutput('IngestQueueArn', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestQueue'), 'Arn'] },
+      Description: Match.stringLikeRegexp('notifications .* here'),
+    });
+    template.hasOutput('IngestRoleArn', {
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DetectorsIngestRole'), 'Arn'] },
+    });
+  });
 });

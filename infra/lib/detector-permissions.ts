@@ -1,0 +1,74 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { AlertTopics } from './alert-topics.js';
+
+/**
+ * The actions each detector handler performs, each on only the resources it touches.
+ * Written as explicit statements rather than CDK grant*() calls, which add wildcard
+ * actions (kms:ReEncrypt*, kms:GenerateDataKey*) the handlers never use.
+ */
+
+/** The log objects the ingest function reads. */
+export interface TrailLogs {
+  /** ARN pattern of the log objects (`arn:…:s3:::bucket/AWSLogs/*`). */
+  readonly logObjectsArn: string;
+  /** Key that decrypts them, when they are SSE-KMS encrypted. */
+  readonly kmsKeyArn?: string;
+}
+
+/** s3:GetObject on the log objects, and kms:Decrypt when they are SSE-KMS encrypted. */
+export function allowReadingLogs(role: Role, logs: TrailLogs): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadTrailLogObjects',
+      actions: ['s3:GetObject'],
+      resources: [logs.logObjectsArn],
+    }),
+  );
+  if (logs.kmsKeyArn !== undefined) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'DecryptTrailLogObjects',
+        actions: ['kms:Decrypt'],
+        resources: [logs.kmsKeyArn],
+      }),
+    );
+  }
+}
+
+/** sns:Publish on the alert topics; publishing to a KMS-encrypted topic needs a data key from its key. */
+export function allowPublishingAlerts(role: Role, alertTopics: AlertTopics): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'PublishAlerts',
+      actions: ['sns:Publish'],
+      resources: [...alertTopics.topics.values()].map((topic) => topic.topicArn),
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'EncryptAlerts',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [alertTopics.key.keyArn],
+    }),
+  );
+}
+
+/**
+ * What the DynamoDB alert state store does (alerting/dynamodb-state-store.ts): a consistent
+ * read and conditional updates of key state, batched reads and writes of seen-marks.
+ */
+export function allowStateAccess(role: Role, table: ITable): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadWriteDetectorState',
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+      ],
+      resources: [table.tableArn],
+    }),
+  );
+}
