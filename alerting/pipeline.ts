@@ -1,3 +1,4 @@
+import type { AccessLogEngine } from '../detectors/access-log/engine.js';
 import type { DetectorEngine, DetectorError } from '../detectors/engine.js';
 import type { Finding } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
@@ -15,6 +16,8 @@ export interface PipelineStats {
   objects: number;
   bytes: number;
   events: number;
+  /** S3 server access-log records read (each one a request). */
+  accessLogRecords: number;
   skipped: number;
   skippedByReason: Partial<Record<SkipReason, number>>;
   ingestErrors: number;
@@ -36,11 +39,18 @@ export interface PipelineHooks {
   onObjectDone?(stats: Readonly<PipelineStats>): void;
 }
 
+/** Engines for inputs other than CloudTrail events; records without an engine are only counted. */
+export interface PipelineSources {
+  /** Runs on `access-log` items (S3 server access logs). */
+  readonly accessLogs?: AccessLogEngine;
+}
+
 export function emptyStats(): PipelineStats {
   return {
     objects: 0,
     bytes: 0,
     events: 0,
+    accessLogRecords: 0,
     skipped: 0,
     skippedByReason: {},
     ingestErrors: 0,
@@ -50,48 +60,86 @@ export function emptyStats(): PipelineStats {
 }
 
 /**
+ * What the pipeline reads: ingest items, one by one (`readPaths`, `readObject`,
+ * `fromEventBridge`) or in batches (`readPathsBatches`, `readObjectBatches`: cheaper,
+ * one async step per batch instead of per event).
+ */
+export type PipelineInput =
+  | AsyncIterable<IngestItem | readonly IngestItem[]>
+  | Iterable<IngestItem | readonly IngestItem[]>;
+
+/**
  * The one pipeline the CLI and both Lambda handlers run: ingest items in,
  * detectors on each event, findings into the sink, alerts out. Bad input is
  * counted and reported through hooks; it never stops the stream.
  */
 export async function runPipeline(
-  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  items: PipelineInput,
   engine: DetectorEngine,
   sink: FindingSink,
   hooks: PipelineHooks = {},
+  sources: PipelineSources = {},
 ): Promise<PipelineResult> {
   const stats = emptyStats();
   const onDetectorError = (error: DetectorError) => {
     stats.detectorErrors += 1;
     hooks.onDetectorError?.(error);
   };
-  for await (const item of items) {
+  const take = (item: IngestItem): readonly Finding[] | undefined => {
     switch (item.kind) {
       case 'event': {
         stats.events += 1;
         const findings = engine.evaluate(item.event, onDetectorError);
-        for (const finding of findings) {
-          stats.findings += 1;
-          await sink.add(finding);
-        }
-        break;
+        return findings.length > 0 ? findings : undefined;
+      }
+      case 'access-log': {
+        stats.accessLogRecords += 1;
+        const findings = sources.accessLogs?.evaluate(item.record, item.source, onDetectorError);
+        return findings !== undefined && findings.length > 0 ? findings : undefined;
       }
       case 'error':
         stats.ingestErrors += 1;
         hooks.onIngestError?.(item.error);
-        break;
+        return undefined;
       case 'skipped':
         stats.skipped += 1;
         stats.skippedByReason[item.reason] = (stats.skippedByReason[item.reason] ?? 0) + 1;
         hooks.onObjectDone?.(stats);
-        break;
+        return undefined;
       case 'object-end':
         stats.objects += 1;
         stats.bytes += item.bytes;
         hooks.onObjectDone?.(stats);
-        break;
+        return undefined;
+    }
+  };
+  for await (const entry of items) {
+    if (!isBatch(entry)) {
+      const findings = take(entry);
+      if (findings !== undefined) await addAll(findings, sink, stats);
+      continue;
+    }
+    for (let i = 0; i < entry.length; i++) {
+      // Most events have no finding: only those pay for an await.
+      const findings = take(entry[i] as IngestItem);
+      if (findings !== undefined) await addAll(findings, sink, stats);
     }
   }
   const flushed = await sink.flush();
   return { ...flushed, input: stats };
+}
+
+function isBatch(entry: IngestItem | readonly IngestItem[]): entry is readonly IngestItem[] {
+  return Array.isArray(entry);
+}
+
+async function addAll(
+  findings: readonly Finding[],
+  sink: FindingSink,
+  stats: PipelineStats,
+): Promise<void> {
+  for (const finding of findings) {
+    stats.findings += 1;
+    await sink.add(finding);
+  }
 }

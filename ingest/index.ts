@@ -12,8 +12,8 @@ export { fromEventBridge } from './eventbridge.js';
 export { listInputFiles } from './input-files.js';
 export { classifyKey, type KeySkip } from './object-key.js';
 export type { IngestOptions } from './options.js';
-export { readObject } from './read-object.js';
-export { readPaths } from './read-paths.js';
+export { readObject, readObjectBatches } from './read-object.js';
+export { readFileBatches, readPaths, readPathsBatches } from './read-paths.js';
 export { decodeS3Key } from './s3-key.js';
 export {
   type NotificationSkipReason,

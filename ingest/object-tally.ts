@@ -18,16 +18,21 @@ export class ObjectTally {
   private content = false;
   private nextRecord = 0;
 
+  /**
+   * @param exhaustive validate every record with zod's `safeParse` (the reference path)
+   *   rather than the compiled check; see `checkRecord`.
+   */
   constructor(
     readonly object: string,
     private readonly maxDepth: number,
+    private readonly exhaustive = false,
   ) {}
 
   /** One record candidate: an event or error item, or undefined when passed over on purpose. */
   record(value: unknown): IngestItem | undefined {
     this.content = true;
     const record = this.nextRecord++;
-    const outcome = checkRecord(value, this.maxDepth);
+    const outcome = checkRecord(value, this.maxDepth, this.exhaustive);
     if (outcome.kind === 'event') {
       this.events++;
       return { kind: 'event', event: outcome.event, source: { object: this.object, record } };

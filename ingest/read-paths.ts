@@ -4,7 +4,7 @@ import { listInputFiles } from './input-files.js';
 import { classifyKey } from './object-key.js';
 import { ObjectTally } from './object-tally.js';
 import { type IngestOptions, resolveOptions } from './options.js';
-import { readObject } from './read-object.js';
+import { readObjectBatches } from './read-object.js';
 import type { IngestItem } from './types.js';
 
 /** Read buffer for large local files: few, large reads. */
@@ -22,11 +22,36 @@ export async function* readPaths(
   paths: readonly string[],
   options?: IngestOptions,
 ): AsyncGenerator<IngestItem> {
-  const files = await listInputFiles(paths);
+  for await (const batch of readPathsBatches(paths, options)) {
+    for (let i = 0; i < batch.length; i++) yield batch[i] as IngestItem;
+  }
+}
+
+/**
+ * {@link readPaths}'s items in batches, in the same order (see `readObjectBatches`):
+ * what a scan should consume, as `runPipeline` accepts batches.
+ *
+ * @throws InputPathError (before any item) when a given path does not exist.
+ */
+export async function* readPathsBatches(
+  paths: readonly string[],
+  options?: IngestOptions,
+): AsyncGenerator<readonly IngestItem[]> {
+  yield* readFileBatches(await listInputFiles(paths), options);
+}
+
+/**
+ * Reads files already listed (by `listInputFiles`), in the given order: what a worker
+ * scanning its share of the files runs.
+ */
+export async function* readFileBatches(
+  files: readonly string[],
+  options?: IngestOptions,
+): AsyncGenerator<readonly IngestItem[]> {
   for (const file of files) {
     const keySkip = classifyKey(file);
     if (keySkip !== undefined) {
-      yield { kind: 'skipped', source: { object: file }, ...keySkip };
+      yield [{ kind: 'skipped', source: { object: file }, ...keySkip }];
       continue;
     }
     const opts = resolveOptions(file, options);
@@ -38,12 +63,14 @@ export async function* readPaths(
           ? await readFile(file)
           : createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
     } catch (error) {
-      const tally = new ObjectTally(file, opts.maxDepth);
+      const tally = new ObjectTally(file, opts.maxDepth, opts.exhaustive);
       const detail = error instanceof Error ? error.message : String(error);
-      yield tally.objectError('unreadable', `cannot read the file: ${detail}`, error);
-      yield tally.finish(0);
+      yield [
+        tally.objectError('unreadable', `cannot read the file: ${detail}`, error),
+        tally.finish(0),
+      ];
       continue;
     }
-    yield* readObject(file, body as Buffer | AsyncIterable<Uint8Array>, options);
+    yield* readObjectBatches(file, body as Buffer | AsyncIterable<Uint8Array>, options);
   }
 }

@@ -3,6 +3,7 @@ import { type CloudTrailEvent, CloudTrailEventSchema } from './cloudtrail-event.
 import { isJsonObject, jsonTypeOf, quoteForMessage } from './describe.js';
 import { INSIGHT_DETAIL_TYPE, isCloudTrailDetailType } from './eventbridge-detail-type.js';
 import { nestsDeeperThan } from './nesting.js';
+import { compileSchemaCheck } from './schema-check.js';
 import type { SkipReason } from './types.js';
 
 /** What one record candidate turned out to be. */
@@ -16,6 +17,13 @@ export type RecordOutcome =
   | { readonly kind: 'ignored'; readonly reason: SkipReason; readonly detail: string };
 
 /**
+ * The schema compiled to a plain predicate with the same verdict (schema-check.ts):
+ * `safeParse` copies every record and costs about as much as `JSON.parse`, so it runs
+ * only to explain a rejected record, or on every record when asked to (`exhaustive`).
+ */
+const quickCheck = compileSchemaCheck(CloudTrailEventSchema);
+
+/**
  * Checks one record candidate: a bare CloudTrail record or an EventBridge event that
  * carries one in `detail`.
  *
@@ -23,8 +31,11 @@ export type RecordOutcome =
  * zod's output is a copy that silently drops `__proto__` keys, while JSON.parse keeps
  * them as inert own data (evidence stays faithful) and skipping the copy is cheaper.
  * The schema has no transforms, so nothing else differs.
+ *
+ * @param exhaustive run zod's `safeParse` on every record instead of the compiled
+ *   check (the reference path; the verdicts are the same).
  */
-export function checkRecord(value: unknown, maxDepth: number): RecordOutcome {
+export function checkRecord(value: unknown, maxDepth: number, exhaustive = false): RecordOutcome {
   if (!isJsonObject(value)) {
     return invalid('invalid-record', `record is ${jsonTypeOf(value)}, expected a JSON object`);
   }
@@ -56,8 +67,11 @@ export function checkRecord(value: unknown, maxDepth: number): RecordOutcome {
   if (record.eventSource === 'aws:s3' && record.s3 !== undefined) {
     return ignored('not-cloudtrail', 'S3 event notification record, not a CloudTrail record');
   }
-  const parsed = CloudTrailEventSchema.safeParse(record);
-  if (!parsed.success) return invalid('invalid-record', describeIssues(parsed.error.issues));
+  // zod is the definition: a record the quick check refuses is judged (and explained) by it.
+  if (exhaustive || quickCheck === undefined || !quickCheck(record)) {
+    const parsed = CloudTrailEventSchema.safeParse(record);
+    if (!parsed.success) return invalid('invalid-record', describeIssues(parsed.error.issues));
+  }
   return { kind: 'event', event: record as CloudTrailEvent };
 }
 
