@@ -32,7 +32,9 @@ export function renderRunbookMarkdown(runbook: Runbook, options: RenderOptions =
   }
   out.push('## Investigation queries', '');
   out.push(
-    'Every query runs unchanged on Athena and on local logs (DuckDB). Run them all for a window ' +
+    'Every query runs unchanged on Athena and on local logs (DuckDB). In the SQL, `:name` ' +
+      'marks a parameter: trailwatch checks its value against an allow-pattern, then binds it ' +
+      '(DuckDB) or sends it as an Athena execution parameter (`?`). Run them all for a window ' +
       '(queries whose parameters you do not give are skipped):',
     '',
     '```sh',

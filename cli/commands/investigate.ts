@@ -119,6 +119,9 @@ Examples:
           `trailwatch: skipped ${s.query.id}: needs ${s.missing.map((m) => `--param ${m}=...`).join(' ')}\n`,
         );
       }
+      if (engine === 'athena' && raw.logs !== undefined) {
+        io.stderr.write('trailwatch: --logs is for --engine duckdb; Athena reads its table\n');
+      }
       const signal = deps.signal ? { signal: deps.signal, dispose: () => {} } : interruptSignal();
       let runner: QueryRunner | undefined;
       try {
