@@ -8,9 +8,11 @@ export const DUCKDB_SHIM_SQL: readonly string[] = [
   // Trino JSONPath bracket keys $["x-amz-acl"] -> DuckDB quoted keys $."x-amz-acl".
   `CREATE OR REPLACE MACRO trino_json_path(p) AS
      regexp_replace(p, '\\["((?:[^"\\\\]|\\\\.)*)"\\]', '."\\1"', 'g')`,
-  // Trino returns NULL unless the value at the path is a scalar (objects and arrays too).
+  // Trino returns NULL unless the value at the path is a scalar (objects and arrays too),
+  // and NULL for text that is not JSON, where DuckDB's JSON functions raise an error.
   `CREATE OR REPLACE MACRO json_extract_scalar(j, p) AS
-     CASE WHEN json_type(j, trino_json_path(p)) IN ('OBJECT', 'ARRAY') THEN NULL
+     CASE WHEN NOT json_valid(j) THEN NULL
+          WHEN json_type(j, trino_json_path(p)) IN ('OBJECT', 'ARRAY') THEN NULL
           ELSE json_extract_string(j, trino_json_path(p)) END`,
   'CREATE OR REPLACE MACRO from_iso8601_timestamp(s) AS CAST(s AS TIMESTAMPTZ)',
   // strptime needs a constant format: map the Joda formats the lint allows.

@@ -77,7 +77,7 @@ describe('trailwatch investigate (DuckDB)', () => {
       /^== console-login-failures-by-ip: Failed console sign-ins per address \(1 row, \d+ ms\) ==\n/,
     );
     expect(out).toContain('192.0.2.66');
-    expect(err).toMatch(/read 7 CloudTrail files \(72 events\)/);
+    expect(err).toMatch(/read 7 CloudTrail files \(74 events\)/);
   });
 
   it('runs every runnable query, lists the skipped ones, and prints JSON', async () => {

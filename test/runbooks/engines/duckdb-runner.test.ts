@@ -24,7 +24,7 @@ describe('DuckDbRunner on the fixture logs', () => {
     expect(runner.load).toMatchObject({
       cloudTrailFiles: 7,
       accessLogFiles: 1,
-      events: 72,
+      events: 74,
       accessLogRecords: 14,
       rejected: [],
     });
@@ -84,6 +84,18 @@ describe('DuckDbRunner on the fixture logs', () => {
       values: ["acme' OR '1'='1"],
     });
     expect(result.rows).toEqual([['GetBucketAcl', "'; rm -rf / # $(id) `id`"]]);
+  });
+
+  it('reads JSON paths of non-object request parameters as NULL, as Trino does', async () => {
+    const result = await runner.run({
+      id: 'odd',
+      text: "SELECT requestparameters, json_extract_scalar(requestparameters, '$.bucketName') FROM cloudtrail_logs WHERE eventtime BETWEEN ? AND ? ORDER BY eventtime",
+      values: ['2024-05-14T09:48:00Z', '2024-05-14T09:48:10Z'],
+    });
+    expect(result.rows).toEqual([
+      ['bucketName=acme-prod-data', null],
+      ['["acme-prod-data"]', null],
+    ]);
   });
 
   it('names the query and the DuckDB reason when SQL fails', async () => {
