@@ -6,7 +6,7 @@ import type { Alert } from '../alerting/alert.js';
 import { applyDetectorOverrides } from '../alerting/config/overrides.js';
 import { compileSuppressions, expiredSuppressions } from '../alerting/config/suppress.js';
 import { SuppressingSink } from '../alerting/config/suppressing-sink.js';
-import { runPipeline } from '../alerting/pipeline.js';
+import { type PipelineHooks, runPipeline } from '../alerting/pipeline.js';
 import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../alerting/publishers/publisher.js';
@@ -15,9 +15,10 @@ import { BUILTIN_DETECTORS } from '../detectors/catalog.js';
 import { DetectorEngine } from '../detectors/engine.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
-import { InputPathError, listInputFiles, readPaths } from '../ingest/index.js';
+import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
 import { loadConfig } from './load-config.js';
+import { runParallelScan } from './parallel-scan.js';
 import { ProgressLine } from './progress.js';
 import { errorLines, MAX_LISTED_ERRORS, scanSummary } from './summary.js';
 import {
@@ -40,6 +41,8 @@ export interface ScanOptions {
   readonly progress: boolean;
   /** List suppressed findings on stderr (the summary always counts them per rule). */
   readonly showSuppressed?: boolean;
+  /** Worker threads scanning files (`--jobs`); 1 or absent scans in this thread. */
+  readonly jobs?: number;
 }
 
 function publisherFor(
@@ -101,7 +104,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   );
   const errors: IngestError[] = [];
   let unreadable = 0;
-  const result = await runPipeline(readPaths(options.paths), engine, sink, {
+  const hooks: PipelineHooks = {
     onIngestError(error) {
       if (error.code === 'unreadable') unreadable += 1;
       if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
@@ -110,7 +113,18 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
       io.stderr.write(`warning: ${error.message}\n`);
     },
     onObjectDone: (stats) => progress.update(stats),
-  });
+  };
+  const jobs = options.jobs ?? 1;
+  // Same files, same order, same sink: --jobs changes the speed, not the alerts.
+  const result =
+    jobs > 1 && files.length > 1
+      ? await runParallelScan(
+          { files, jobs, config: options.config },
+          engine.detectors,
+          sink,
+          hooks,
+        )
+      : await runPipeline(readFileBatches(files), engine, sink, hooks);
   progress.finish();
 
   const shown = result.alerts.filter(

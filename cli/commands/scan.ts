@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { parseChoice, parseSeverity } from '../options.js';
+import { parseJobs } from '../parallel-scan.js';
 import { runScan, SCAN_FORMATS, type ScanOptions } from '../scan-run.js';
 
 interface RawScanOptions {
@@ -11,6 +12,7 @@ interface RawScanOptions {
   config?: string;
   progress: boolean;
   showSuppressed?: boolean;
+  jobs: string;
 }
 
 /** `trailwatch scan`: options in, {@link runScan} does the work. */
@@ -27,6 +29,11 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
       'config file (YAML or JSON): settings, detector overrides, suppressions (docs/configuration.md)',
     )
     .option('--show-suppressed', 'list findings suppressed by the config on stderr')
+    .option(
+      '-j, --jobs <n>',
+      'scan files on n worker threads (auto: one per CPU); alerts are the same as with 1',
+      '1',
+    )
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
     .addHelpText(
       'after',
@@ -59,6 +66,7 @@ Examples:
         config: raw.config,
         progress: raw.progress,
         showSuppressed: raw.showSuppressed === true,
+        jobs: parseJobs(raw.jobs),
       };
       const outcome = await runScan(options, io);
       result.exitCode = outcome.exitCode;
