@@ -44,7 +44,8 @@ interface ParamSpec {
   normalize(raw: string): string | undefined;
 }
 
-const ARN_PRINCIPAL = /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/-]{1,1000}$/;
+// Capped so the quoted value stays within Athena's 1024-character execution parameter limit.
+const ARN_PRINCIPAL = /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/-]{1,960}$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SERVICE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.amazonaws\.com$/;
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/;

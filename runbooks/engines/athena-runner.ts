@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AthenaClient,
   GetQueryExecutionCommand,
@@ -84,11 +85,15 @@ export class AthenaRunner implements QueryRunner {
 
   private async start(query: PreparedQuery, signal?: AbortSignal): Promise<string> {
     const o = this.options;
+    // One token for every retry of this start: Athena runs the query once even if a
+    // throttled attempt had in fact gone through.
+    const token = randomUUID();
     const output = await this.call(
       () =>
         o.client.send(
           new StartQueryExecutionCommand({
             QueryString: query.text,
+            ClientRequestToken: token,
             ...(query.values.length > 0
               ? { ExecutionParameters: query.values.map(athenaLiteral) }
               : {}),

@@ -10,7 +10,7 @@ export const bucketConfigChanges = defineQuery({
     'the bucket; `request` holds the policy or ACL as sent.',
   params: ['bucket'],
   sql: `SELECT eventtime, useridentity.arn AS actor, eventname, sourceipaddress, errorcode,
-       json_extract_scalar(requestparameters, '$["x-amz-acl"]') AS canned_acl,
+       json_extract_scalar(requestparameters, '$["x-amz-acl"][0]') AS canned_acl,
        requestparameters AS request, eventid
 FROM cloudtrail_logs
 WHERE "timestamp" BETWEEN :dayFrom AND :dayTo AND eventtime BETWEEN :start AND :end

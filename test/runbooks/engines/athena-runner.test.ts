@@ -94,6 +94,7 @@ describe('AthenaRunner', () => {
     const [start] = athena.commandCalls(StartQueryExecutionCommand);
     expect(start?.args[0].input).toEqual({
       QueryString: QUERY.text,
+      ClientRequestToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
       ExecutionParameters: [
         "'2024/05/14'",
         "'2024/05/15'",
@@ -232,7 +233,11 @@ describe('AthenaRunner', () => {
     const result = await r.run(QUERY);
 
     expect(result.rows).toEqual([]);
-    expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(3);
+    const starts = athena
+      .commandCalls(StartQueryExecutionCommand)
+      .map((call) => call.args[0].input);
+    expect(starts).toHaveLength(3);
+    expect(new Set(starts.map((s) => s.ClientRequestToken)).size).toBe(1);
     expect(c.sleeps).toEqual([1000, 2000, 1000]);
   });
 
