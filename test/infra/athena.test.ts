@@ -138,7 +138,7 @@ describe('AthenaCatalog: the workgroup', () => {
 
   it('saves named queries in the workgroup and database (the runbook extension point)', () => {
     // Prepare
-    const stack = new Stack(new App(), 'Test');
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'Test');
     new AthenaCatalog(stack, 'Athena', {
       layout: {
         bucketName: 'logs',

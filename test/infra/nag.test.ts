@@ -10,7 +10,7 @@ import { CONTROL_TOWER_CONTEXT, STUB_HANDLERS, testApp } from './support.js';
 
 /** cdk-nag runs in its own App: with it attached, Template.fromStack would throw. */
 function nagApp(context: Record<string, unknown> = {}): { app: App; stack: TrailwatchStack } {
-  const app = testApp(context);
+  const app = testApp(context, true);
   const stack = createTrailwatchStack(app, { handlers: STUB_HANDLERS });
   addSecurityChecks(app);
   return { app, stack };

@@ -17,10 +17,15 @@ export const STUB_HANDLERS: DetectorHandlers = {
   fastPath: fileURLToPath(new URL('./fixtures/stub-handler.ts', import.meta.url)),
 };
 
-/** An App with cdk.json's flags, the given trailwatch context, and bundling switched off. */
-export function testApp(context: Record<string, unknown> = {}): App {
+/**
+ * An App with cdk.json's flags, the given trailwatch context, and bundling switched off.
+ * CDK's built-in CloudFormation validation (a WASM engine, ~6 s of CPU per synthesis) runs
+ * only where `validate` is set: the nag and bundle tests, which synthesize as `cdk synth` does.
+ */
+export function testApp(context: Record<string, unknown> = {}, validate = false): App {
   return new App({
     context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
+    builtinCloudFormationValidation: validate,
   });
 }
 
