@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -53,6 +54,8 @@ export class AlertTopics extends Construct {
     this.key = new Key(this, 'Key', {
       description: 'Encrypts trailwatch alert topics',
       enableKeyRotation: true,
+      // SNS keeps no message after delivery: nothing stays encrypted under this key.
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     this.deliveryDeadLetterQueue = new Queue(this, 'DeliveryDeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,

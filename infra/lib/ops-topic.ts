@@ -1,4 +1,4 @@
-import { Aws } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
@@ -42,6 +42,8 @@ export class OpsTopic extends Construct {
     this.key = new Key(this, 'Key', {
       description: 'Encrypts the trailwatch ops (pipeline health) topic',
       enableKeyRotation: true,
+      // SNS keeps no message after delivery: nothing stays encrypted under this key.
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     // CloudWatch cannot publish to a topic under a key it may not use; it would fail silently.
     this.key.addToResourcePolicy(

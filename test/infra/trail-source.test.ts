@@ -104,6 +104,18 @@ describe('TrailSource: a new trail', () => {
     expect(bucket?.DependsOn).toContain(s3QueuePolicy?.[0]);
   });
 
+  it('keeps the trail bucket, its key and the access logs when the stack is deleted', () => {
+    const retained = (type: string, prefix: string) =>
+      Object.entries(template.findResources(type))
+        .filter(([id]) => id.startsWith(prefix))
+        .map(([, r]) => r.DeletionPolicy);
+
+    expect(retained('AWS::S3::Bucket', 'TrailSourceBucket')).toEqual(['Retain']);
+    expect(retained('AWS::KMS::Key', 'TrailSourceKey')).toEqual(['Retain']);
+    expect(retained('AWS::S3::Bucket', 'AccessLogs')).toEqual(['Retain']);
+    expect(retained('AWS::KMS::Key', 'AlertTopicsKey')).toEqual(['Delete']);
+  });
+
   it('adds no custom resource to configure notifications', () => {
     template.resourceCountIs('Custom::S3BucketNotifications', 0);
     expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(2);
