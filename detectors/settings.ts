@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { LambdaSpikeSettingsSchema } from './metrics/spike-settings.js';
 import { DEFAULT_SETTINGS, type DetectorSettings } from './types.js';
 
 const AccountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
  * Operator settings as read from a config file. Unknown keys are rejected so a
@@ -19,6 +21,20 @@ export const DetectorSettingsSchema = z.strictObject({
   allowedRegions: z
     .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name like eu-west-1'))
     .default([]),
+  cloudFrontOnlyBuckets: z
+    .array(z.string().regex(BUCKET_NAME, 'must be an S3 bucket name'))
+    .default([]),
+  cloudFrontOriginAccessIdentities: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[0-9a-f]{64}$/,
+          'must be the canonical user id (64 hex digits) of an origin access identity',
+        ),
+    )
+    .default([]),
+  lambdaSpikes: LambdaSpikeSettingsSchema.optional(),
 });
 
 /** Parses settings; throws a ZodError naming the bad key on invalid input. */

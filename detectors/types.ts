@@ -1,4 +1,5 @@
 import type { CloudTrailEvent } from '../ingest/cloudtrail-event.js';
+import type { LambdaSpikeSettings } from './metrics/spike-settings.js';
 
 export type { CloudTrailEvent };
 
@@ -63,6 +64,19 @@ export interface DetectorSettings {
   readonly logBuckets: readonly string[];
   /** Regions the organisation uses; empty means "no opinion" (region detectors stay quiet). */
   readonly allowedRegions: readonly string[];
+  /**
+   * Buckets meant to be read only through CloudFront (origin access control or an
+   * origin access identity): S3 access logs showing anyone else reading them raise
+   * `s3-cloudfront-origin-bypassed`. Empty: that detector stays quiet.
+   */
+  readonly cloudFrontOnlyBuckets: readonly string[];
+  /**
+   * Canonical user ids of CloudFront origin access identities (legacy OAI) that
+   * read those buckets; origin access control is recognised without configuration.
+   */
+  readonly cloudFrontOriginAccessIdentities: readonly string[];
+  /** Tuning of `lambda-invocation-spike` (defaults, per-function overrides); absent: defaults. */
+  readonly lambdaSpikes?: LambdaSpikeSettings;
 }
 
 export const DEFAULT_SETTINGS: DetectorSettings = {
@@ -71,6 +85,8 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   trustedOrganizationIds: [],
   logBuckets: [],
   allowedRegions: [],
+  cloudFrontOnlyBuckets: [],
+  cloudFrontOriginAccessIdentities: [],
 };
 
 /** What a detector sees besides the event: settings only. No clock, no I/O. */

@@ -6,7 +6,8 @@ import { SEVERITIES } from '../../detectors/types.js';
 import { RUNBOOKS } from '../../runbooks/catalog.js';
 
 const detectorsDir = join(import.meta.dirname, '../../detectors');
-const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples', 'user']);
+// access-log/ and metrics/ hold detectors over other inputs, with their own catalogs and tests.
+const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples', 'user', 'access-log', 'metrics']);
 
 /** Every `detectors/<family>/<id>.ts` file, as the layout promises one detector per file. */
 function detectorFiles(): string[] {
