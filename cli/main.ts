@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { detectorsCommand } from './commands/detectors.js';
+import { investigateCommand } from './commands/investigate.js';
+import { runbookCommand } from './commands/runbook.js';
 import { scanCommand } from './commands/scan.js';
 import { testDetectorsCommand } from './commands/test-detectors.js';
 import { type CliIo, EXIT, processIo, UsageError } from './io.js';
@@ -20,7 +22,9 @@ function program(io: CliIo, result: { exitCode: number }): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(scanCommand(io, result))
     .addCommand(detectorsCommand(io))
-    .addCommand(testDetectorsCommand(io, result));
+    .addCommand(testDetectorsCommand(io, result))
+    .addCommand(investigateCommand(io, result))
+    .addCommand(runbookCommand(io));
 }
 
 /**

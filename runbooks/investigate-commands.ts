@@ -45,7 +45,11 @@ export type InvestigateTarget =
   | { readonly engine: 'athena' };
 
 /** The CLI binary the printed commands call. */
-export const CLI_NAME = 'trailwatch';
+/**
+ * How commands start. `npx` runs the project's own bin from a clone (as the README
+ * does) and falls back to a `trailwatch` on PATH, so a printed command runs as is.
+ */
+export const CLI_NAME = 'npx trailwatch';
 
 export function investigateCommands(
   runbookId: string,
@@ -81,11 +85,11 @@ function buildCommands(
     if (skipAccessLogs && tablesRead(query.sql).includes('s3_access_logs')) continue;
     const used: Record<string, string> = { start: window.start, end: window.end };
     for (const name of query.params) used[name] = filters[name] as string;
-    const words = [CLI_NAME, 'investigate', runbook.id, '--query', query.id];
+    const words = ['investigate', runbook.id, '--query', query.id];
     for (const [name, value] of Object.entries(used)) words.push('--param', `${name}=${value}`);
     words.push('--engine', target.engine);
     if (target.engine === 'duckdb') words.push('--logs', ...target.paths);
-    commands.push({ query: query.id, params: used, command: shellCommand(words) });
+    commands.push({ query: query.id, params: used, command: `${CLI_NAME} ${shellCommand(words)}` });
   }
   return commands;
 }

@@ -112,10 +112,10 @@ describe('trailwatch investigate (DuckDB)', () => {
       { ...WINDOW, bucket: 'acme-prod-data' },
       { engine: 'duckdb', paths: [FIXTURE_LOGS] },
     );
-    // The argv a shell makes of the printed command, minus the program name.
+    // The argv a shell makes of the printed command, minus `npx trailwatch`.
     const argv = execFileSync(
       '/bin/sh',
-      ['-c', `set -- ${command?.command}; shift; printf '%s\\0' "$@"`],
+      ['-c', `set -- ${command?.command}; shift 2; printf '%s\\0' "$@"`],
       {
         encoding: 'utf8',
       },

@@ -32,14 +32,14 @@ describe('investigateCommands', () => {
       query: 'access-key-timeline',
       params: { start: WINDOW.start, end: WINDOW.end, accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
       command:
-        'trailwatch investigate credential-compromise --query access-key-timeline --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --param accessKeyId=AKIAIOSFODNN7EXAMPLE --engine duckdb --logs examples/',
+        'npx trailwatch investigate credential-compromise --query access-key-timeline --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --param accessKeyId=AKIAIOSFODNN7EXAMPLE --engine duckdb --logs examples/',
     });
   });
 
   it('targets Athena on AWS', () => {
     const [command] = investigateCommands('kms-key-loss', WINDOW, { engine: 'athena' });
     expect(command?.command).toBe(
-      'trailwatch investigate kms-key-loss --query kms-key-changes --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --engine athena',
+      'npx trailwatch investigate kms-key-loss --query kms-key-changes --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --engine athena',
     );
   });
 
@@ -61,6 +61,7 @@ describe('investigateCommands', () => {
     );
 
     expect(argvOf(command?.command ?? '')).toEqual([
+      'npx',
       'trailwatch',
       'investigate',
       'root-account-use',
