@@ -16,12 +16,14 @@ export interface TrailLogs {
   readonly kmsKeyArn?: string;
 }
 
-/** s3:GetObject on the log objects, and kms:Decrypt when they are SSE-KMS encrypted. */
+/** Reading the log objects (any version), and kms:Decrypt when they are SSE-KMS encrypted. */
 export function allowReadingLogs(role: Role, logs: TrailLogs): void {
   role.addToPrincipalPolicy(
     new PolicyStatement({
       sid: 'ReadTrailLogObjects',
-      actions: ['s3:GetObject'],
+      // The handler reads the exact version a notification names; on a versioned bucket
+      // that is GetObject with VersionId, authorised by s3:GetObjectVersion.
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
       resources: [logs.logObjectsArn],
     }),
   );

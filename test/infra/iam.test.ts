@@ -76,6 +76,7 @@ describe('IAM: the trailwatch stack', () => {
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       's3:GetObject',
+      's3:GetObjectVersion',
       'sns:Publish',
       'sqs:ChangeMessageVisibility',
       'sqs:DeleteMessage',
@@ -86,6 +87,7 @@ describe('IAM: the trailwatch stack', () => {
     expect(grants['logs:PutLogEvents']).toEqual([ref('DetectorsIngestLogGroup')]);
     expect(grants['sqs:ReceiveMessage']).toEqual([ref('IngestQueue[0-9A-F]{8}"')]);
     expect(grants['s3:GetObject']).toEqual([expect.stringContaining('/AWSLogs/*')]);
+    expect(grants['s3:GetObjectVersion']).toEqual(grants['s3:GetObject']);
     expect(grants['kms:Decrypt']?.sort()).toEqual(
       [ref('AlertTopicsKey'), ref('TrailSourceKey')].sort(),
     );

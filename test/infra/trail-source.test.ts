@@ -190,7 +190,7 @@ describe('TrailSource: an existing bucket', () => {
 
     expect(statements).toContainEqual(
       expect.objectContaining({
-        Action: 's3:GetObject',
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
         Resource: {
           'Fn::Join': [
             '',
