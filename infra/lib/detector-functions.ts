@@ -24,7 +24,7 @@ export interface DetectorHandlers {
   readonly fastPath: string;
 }
 
-/** The handlers the lead maintains in infra/handlers/. */
+/** The Lambda handlers in infra/handlers/. */
 export const DEFAULT_HANDLERS: DetectorHandlers = {
   ingest: handlerEntry('s3-sqs.ts'),
   fastPath: handlerEntry('eventbridge.ts'),

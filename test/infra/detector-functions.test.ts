@@ -7,7 +7,7 @@ describe('DetectorFunctions', () => {
   const template = synth({ configFile: 'test/infra/fixtures/trailwatch.yaml' });
   const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
 
-  it('bundles the handlers the lead maintains in infra/handlers', () => {
+  it('bundles the handlers in infra/handlers', () => {
     expect(DEFAULT_HANDLERS.ingest).toMatch(/\/infra\/handlers\/s3-sqs\.ts$/);
     expect(DEFAULT_HANDLERS.fastPath).toMatch(/\/infra\/handlers\/eventbridge\.ts$/);
   });
