@@ -17,6 +17,13 @@ export function scanSummary(result: PipelineResult, shown: number, seconds: numb
     `skipped ${input.skipped} objects${skipped ? ` (${skipped})` : ''}; ${input.ingestErrors} input errors; ${input.detectorErrors} detector errors`,
     `${stats.alerts} alerts (${shown} shown) from ${input.findings} findings; ${stats.duplicates} duplicate events; ${stats.belowThreshold.findings} findings below threshold`,
   ];
+  // First-seen detectors learn what is normal before they alert; say so, or a quiet
+  // first scan looks like a clean one.
+  if (stats.learned > 0 || stats.alreadyKnown > 0) {
+    lines.push(
+      `first-seen detectors: ${stats.learned} findings learned as normal (learning period), ${stats.alreadyKnown} already known`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
