@@ -1,4 +1,5 @@
 import {
+  changeTemplates,
   ec2Templates,
   iamTemplates,
   kmsTemplates,
@@ -48,6 +49,7 @@ export const ALL_TEMPLATES: readonly Template[] = withTailScaled([
   ...iamTemplates,
   ...monitoringTemplates,
   ...platformTemplates,
+  ...changeTemplates,
 ]);
 
 interface Table {

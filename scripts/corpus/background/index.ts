@@ -1,3 +1,4 @@
+export { changeTemplates } from './changes/index.js';
 export { ec2Templates } from './ec2.js';
 export { iamTemplates } from './iam.js';
 export { kmsTemplates } from './kms.js';
