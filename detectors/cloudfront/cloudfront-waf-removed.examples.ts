@@ -42,7 +42,10 @@ const disassociate = cloudTrailEvent({
 export const examples: DetectorExamples = {
   fire: [
     { name: 'web ACL disassociated from a distribution', events: [disassociate] },
-    { name: 'distribution saved with an empty WebACLId', events: [update('')] },
+    {
+      name: 'distribution saved with an empty WebACLId (first-seen state decides)',
+      events: [update('')],
+    },
   ],
   noFire: [
     {

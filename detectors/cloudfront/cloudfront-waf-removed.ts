@@ -23,11 +23,14 @@ export const cloudfrontWafRemoved: Detector = {
     'DisassociateDistributionWebACL or DisassociateDistributionTenantWebACL took the web ACL ' +
     'off a distribution or distribution tenant (high), or UpdateDistribution saved a ' +
     'configuration whose WebACLId is empty (medium). Web attacks then reach the origin ' +
-    'unfiltered. CloudTrail does not record the previous configuration, so the ' +
-    'UpdateDistribution case also fires for any update of a distribution that never had a ' +
-    'web ACL; suppress those distributions, or give them one. (WAFv2 DisassociateWebACL for ' +
-    'regional resources is waf-web-acl-removed.) Benign causes: distributions that ' +
-    'deliberately run without WAF, migrations between web ACLs.',
+    'unfiltered. CloudTrail does not record the previous configuration, and every update of ' +
+    'a distribution that never had a web ACL restates the empty WebACLId, so the ' +
+    'UpdateDistribution case is first-seen per distribution: distributions seen without a ' +
+    'web ACL in the first 7 days are learned silently, and afterwards a distribution alerts ' +
+    'the first time it is seen without one (again only after 90 days unseen that way). The ' +
+    'disassociate calls always alert. (WAFv2 DisassociateWebACL for regional resources is ' +
+    'waf-web-acl-removed.) Benign causes: new distributions that deliberately run without ' +
+    'WAF, migrations between web ACLs.',
   attack: ['T1562.007'],
   references: [
     'https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DisassociateDistributionWebACL.html',
@@ -36,6 +39,7 @@ export const cloudfrontWafRemoved: Detector = {
   ],
   runbook: 'api-protection-removed',
   dedupWindowSeconds: 86400,
+  firstSeen: { learningDays: 7, forgetAfterDays: 90 },
   listensTo: [
     {
       eventSource: 'cloudfront.amazonaws.com',
@@ -64,6 +68,8 @@ export const cloudfrontWafRemoved: Detector = {
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|${id}`,
       resources: [arn],
       severity: isUpdate ? undefined : 'high',
+      // Only the ambiguous update is first-seen; a finding without a key always alerts.
+      ...(isUpdate ? { firstSeenKey: `${accountOf(event)}|${id}|no-web-acl` } : {}),
     };
   },
 };

@@ -21,7 +21,20 @@ const roleSwap = updateConfig({
 });
 
 export const examples: DetectorExamples = {
-  fire: [{ name: 'execution role swapped', events: [roleSwap] }],
+  fire: [
+    { name: 'execution role swapped (first-seen state decides)', events: [roleSwap] },
+    {
+      name: 'CloudFormation restating the role in a full update (learned, then silent)',
+      events: [
+        updateConfig({
+          functionName: 'report-builder',
+          role: 'arn:aws:iam::111122223333:role/service-role/report-builder-role',
+          memorySize: 512,
+          timeout: 30,
+        }),
+      ],
+    },
+  ],
   noFire: [
     { name: 'failed update', events: [failed(roleSwap, 'InvalidParameterValueException')] },
     {

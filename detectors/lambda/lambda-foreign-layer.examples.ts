@@ -45,6 +45,18 @@ export const examples: DetectorExamples = {
       settings: { trustedLayerPublishers: [POWERTOOLS_ACCOUNT] },
     },
     {
+      name: 'AWS-published layers (Lambda Insights, Parameters and Secrets) without configuration',
+      events: [
+        updateConfiguration({
+          layers: [
+            layer(ACCOUNT, 'shared'),
+            'arn:aws:lambda:us-east-1:580247275435:layer:LambdaInsightsExtension:53',
+            'arn:aws:lambda:us-east-1:177933569100:layer:AWS-Parameters-and-Secrets-Lambda-Extension:12',
+          ],
+        }),
+      ],
+    },
+    {
       name: 'layer published in the same account',
       events: [updateConfiguration({ layers: [layer(ACCOUNT, 'shared')] })],
     },

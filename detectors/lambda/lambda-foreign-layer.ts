@@ -1,3 +1,4 @@
+import { isAwsPublishedLayer } from '../helpers/aws-published-layers.js';
 import { getPath } from '../helpers/fields.js';
 import { accountFromArn, principalOf } from '../helpers/identity.js';
 import { functionAccountOf, functionNameOf, layerArns } from '../helpers/lambda-names.js';
@@ -16,12 +17,13 @@ export const lambdaForeignLayer: Detector = {
     "in trustedAccounts. A layer's code (or extension) runs inside every invocation with the " +
     "function's role and sees its events and secrets; attackers add one for stealthy persistence " +
     'and data theft. Only the layers named in the request are judged, so updates that change ' +
-    'environment, memory or code without restating layers never alert. No publisher is trusted ' +
-    'by default, not even AWS-owned ones: their account ids differ by language, region and ' +
-    'partition and change over time, so a built-in list would be both incomplete and silently ' +
-    'stale. Benign causes: AWS-published layers (Powertools, Parameters and Secrets extension, ' +
-    'Lambda Insights, ADOT) and vendor agents (observability, security): add their publisher ' +
-    'accounts to trustedLayerPublishers.',
+    'environment, memory or code without restating layers never alert. Layers AWS itself ' +
+    'publishes (Lambda Insights, the Parameters and Secrets extension, Powertools for Python ' +
+    'and TypeScript) are recognised by publisher account and layer name from AWS ' +
+    'documentation; the list is short on purpose, and an AWS layer missing from it (ADOT, ' +
+    'AppConfig, a new region) alerts until its account is added to trustedLayerPublishers. ' +
+    'Benign causes: vendor agents (observability, security) and AWS layers not on the built-in ' +
+    'list: add their publisher accounts to trustedLayerPublishers.',
   attack: ['T1525'],
   references: [
     'https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html',
@@ -44,6 +46,8 @@ export const lambdaForeignLayer: Detector = {
       // A successful call only accepts full layer version ARNs; one without an
       // account is a logging oddity, not evidence of a foreign publisher.
       if (!publisher) return false;
+      // Lambda Insights, Powertools...: the most common layers of all, published by AWS.
+      if (isAwsPublishedLayer(arn)) return false;
       return (
         !isTrustedAccount(publisher, own, ctx.settings) &&
         !trustedLayerPublishers.includes(publisher)

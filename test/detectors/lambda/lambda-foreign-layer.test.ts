@@ -70,7 +70,19 @@ describe('Detector: lambda-foreign-layer', () => {
     expect(findings[0]?.resources).toEqual(['orders-api', layer(OTHER_ACCOUNT)]);
   });
 
-  it('does not trust AWS-published layer accounts unless configured', () => {
+  it('recognises the layers AWS publishes (Lambda Insights, Powertools, Parameters and Secrets)', () => {
+    const event = updateConfiguration({
+      layers: [
+        'arn:aws:lambda:eu-west-1:580247275435:layer:LambdaInsightsExtension-Arm64:20',
+        layer(POWERTOOLS_ACCOUNT, 'AWSLambdaPowertoolsPythonV3-python313-arm64', 7),
+        'arn:aws:lambda:eu-west-1:015030872274:layer:AWS-Parameters-and-Secrets-Lambda-Extension:12',
+      ],
+    });
+
+    expect(detect(lambdaForeignLayer, event)).toEqual([]);
+  });
+
+  it('vouches only for the layer names AWS publishes from its accounts', () => {
     const event = updateConfiguration({ layers: [layer(POWERTOOLS_ACCOUNT)] });
 
     expect(detect(lambdaForeignLayer, event)).toHaveLength(1);
