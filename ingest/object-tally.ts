@@ -73,6 +73,11 @@ export class ObjectTally {
     return { kind: 'error', error };
   }
 
+  /** Whether anything but whitespace came out of the object: a value, a record, an error. */
+  get hasContent(): boolean {
+    return this.content;
+  }
+
   /** Notes that the object had JSON content, even if it held no records (`{"Records":[]}`). */
   noteContent(): void {
     this.content = true;

@@ -85,6 +85,16 @@ export async function* readObjectBatches(
   } finally {
     await stored?.release();
   }
+  if (!tally.hasContent && opts.requireGzipForGzName && hasGzipName(name)) {
+    // As for a zero-byte object: CloudTrail never writes a log file without a JSON
+    // value, so an empty or whitespace-only gzip (a bomb of spaces, say) is reported.
+    yield [
+      tally.objectError(
+        'no-records',
+        'gzip content holds no JSON value (empty or only whitespace): not a CloudTrail log file',
+      ),
+    ];
+  }
   yield [tally.finish(stored?.bytes ?? 0)];
 }
 
