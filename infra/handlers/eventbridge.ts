@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
+import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import { fromEventBridge } from '../../ingest/index.js';
@@ -17,7 +18,7 @@ export interface EventBridgeDeps {
    * Aggregation state shared with the S3 path (DynamoDB on AWS), so an event that
    * arrives both ways alerts once. Default: per event, in memory.
    */
-  readonly store?: AlertStateStore;
+  readonly store?: AlertStateStore | undefined;
   /** Overrides for the SNS publisher (tests: no backoff pauses). */
   readonly publisherOptions?: SnsPublisherOptions;
 }
@@ -47,6 +48,11 @@ export function createEventBridgeHandler(deps: EventBridgeDeps) {
       onIngestError: (error) =>
         logger.error('quarantined event', { object: error.source.object, reason: error.message }),
     });
+    logger.info('event processed', {
+      object: source.object,
+      ...outcome.input,
+      published: outcome.published,
+    });
     return { published: outcome.published };
   };
 }
@@ -58,6 +64,8 @@ export const handler = async (event: unknown): Promise<{ published: number }> =>
   cached ??= createEventBridgeHandler({
     sns: new SNSClient({ maxAttempts: 2 }),
     logger: new Logger({ serviceName: 'trailwatch-eventbridge' }),
+    // The DynamoDB table shared with the S3 function (STATE_TABLE_NAME).
+    store: createStateStoreFromEnv(),
   });
   return cached(event);
 };

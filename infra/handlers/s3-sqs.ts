@@ -7,6 +7,7 @@ import type { Alert } from '../../alerting/alert.js';
 import { describeError } from '../../alerting/publishers/publisher.js';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
+import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import {
@@ -28,7 +29,7 @@ export interface S3SqsDeps {
   readonly logger: Logger;
   readonly env?: NodeJS.ProcessEnv;
   /** Aggregation state shared across invocations (DynamoDB on AWS). Default: per object, in memory. */
-  readonly store?: AlertStateStore;
+  readonly store?: AlertStateStore | undefined;
   /** Overrides for the SNS publisher (tests: no backoff pauses). */
   readonly publisherOptions?: SnsPublisherOptions;
 }
@@ -141,7 +142,13 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
     return response.Body as unknown as AsyncIterable<Uint8Array>;
   }
 
-  async function recordHandler(record: SQSRecord, deadline: number): Promise<void> {
+  /** One invocation: its deadline, and the objects already handled by an earlier message of the batch. */
+  interface Invocation {
+    readonly deadline: number;
+    readonly seen: Set<string>;
+  }
+
+  async function recordHandler(record: SQSRecord, invocation: Invocation): Promise<void> {
     const results = parseS3Notification(record.body, {
       source: { object: `sqs:${record.messageId}` },
     });
@@ -154,8 +161,16 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
         logger.error('quarantined notification', { reason: result.error.message });
         await report(notificationAlert(record.messageId, record.body, result.error, alertOptions));
       } else {
+        // S3 may notify one write twice, even within one batch; the earlier message
+        // either handled it or is itself retried, so this one has nothing to add.
+        const identity = `${result.object.uri}\n${result.object.versionId ?? result.object.eTag ?? ''}`;
+        if (invocation.seen.has(identity)) {
+          logger.info('duplicate notification skipped', { object: result.object.uri });
+          continue;
+        }
+        invocation.seen.add(identity);
         try {
-          await processObject(result.object, deadline);
+          await processObject(result.object, invocation.deadline);
         } catch (error) {
           // The message's other objects still go through now; the retry repeats them
           // harmlessly (their events are counted once, their alerts already sent).
@@ -171,12 +186,15 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
   }
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
-    const deadline = readDeadline(context);
+    const invocation: Invocation = { deadline: readDeadline(context), seen: new Set() };
+    // One message at a time: two messages of a batch naming the same object (or the
+    // same events) then meet in the shared store in order instead of racing past it,
+    // and memory holds one object's stream, not a batch of them.
     return processPartialResponse(
       event,
-      (record: SQSRecord) => recordHandler(record, deadline),
+      (record: SQSRecord) => recordHandler(record, invocation),
       processor,
-      { context },
+      { context, processInParallel: false },
     );
   };
 }
@@ -195,6 +213,8 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
     s3: new S3Client({}),
     sns: new SNSClient({ maxAttempts: 2 }),
     logger: new Logger({ serviceName: 'trailwatch-s3-ingest' }),
+    // The DynamoDB table shared with the EventBridge function (STATE_TABLE_NAME).
+    store: createStateStoreFromEnv(),
   });
   return cached(event, context);
 };
