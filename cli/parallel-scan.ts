@@ -30,6 +30,8 @@ export interface ParallelScanOptions {
   readonly jobs: number;
   /** The scan's config file; each worker loads it to build the same engine. */
   readonly config: string | undefined;
+  /** The `--detectors` folder, loaded by each worker too. */
+  readonly userDetectors?: string | undefined;
   readonly ingest?: IngestOptions;
 }
 
@@ -69,6 +71,7 @@ export async function runParallelScan(
   const stats = emptyStats();
   const setup: WorkerSetup = {
     config: options.config,
+    userDetectors: options.userDetectors,
     ingest: options.ingest ?? {},
     detectorIds: detectors.map((d) => d.id),
   };

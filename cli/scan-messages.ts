@@ -11,6 +11,8 @@ import type { SourceRef } from '../ingest/types.js';
  */
 export interface WorkerSetup {
   readonly config: string | undefined;
+  /** The `--detectors` folder: workers load the same user detectors. */
+  readonly userDetectors?: string | undefined;
   readonly ingest: IngestOptions;
   /** The main thread's detector ids, in order: the worker refuses to run a different catalog. */
   readonly detectorIds: readonly string[];

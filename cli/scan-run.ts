@@ -6,16 +6,17 @@ import type { Alert } from '../alerting/alert.js';
 import { applyDetectorOverrides } from '../alerting/config/overrides.js';
 import { compileSuppressions, expiredSuppressions } from '../alerting/config/suppress.js';
 import { SuppressingSink } from '../alerting/config/suppressing-sink.js';
+import { withInvestigations } from '../alerting/investigate.js';
 import { type PipelineHooks, runPipeline } from '../alerting/pipeline.js';
 import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../alerting/publishers/publisher.js';
 import { TablePublisher } from '../alerting/publishers/table.js';
-import { BUILTIN_DETECTORS } from '../detectors/catalog.js';
 import { DetectorEngine } from '../detectors/engine.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
 import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
+import { detectorsForCli } from './commands/detectors.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
 import { loadConfig } from './load-config.js';
 import { runParallelScan } from './parallel-scan.js';
@@ -43,6 +44,8 @@ export interface ScanOptions {
   readonly showSuppressed?: boolean;
   /** Worker threads scanning files (`--jobs`); 1 or absent scans in this thread. */
   readonly jobs?: number;
+  /** A folder of user-written detectors run beside the built-in ones (`--detectors`). */
+  readonly detectors?: string | undefined;
 }
 
 function publisherFor(
@@ -67,7 +70,9 @@ function publisherFor(
  */
 export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCode: number }> {
   const started = performance.now();
-  const config = await loadConfig(options.config, BUILTIN_DETECTORS);
+  // User detectors first, so the config may tune them too.
+  const catalog = await detectorsForCli(options.detectors);
+  const config = await loadConfig(options.config, catalog);
   // One instant for the whole scan: a suppression never expires half-way through it.
   const now = Date.now();
   io.stderr.write(expiredWarnings(expiredSuppressions(config.suppressions, now)));
@@ -79,7 +84,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
     throw error;
   }
 
-  const engine = new DetectorEngine(applyDetectorOverrides(BUILTIN_DETECTORS, config.detectors), {
+  const engine = new DetectorEngine(applyDetectorOverrides(catalog, config.detectors), {
     settings: config.settings,
   });
   const listed: string[] = [];
@@ -119,7 +124,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   const result =
     jobs > 1 && files.length > 1
       ? await runParallelScan(
-          { files, jobs, config: options.config },
+          { files, jobs, config: options.config, userDetectors: options.detectors },
           engine.detectors,
           sink,
           hooks,
@@ -127,9 +132,10 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
       : await runPipeline(readFileBatches(files), engine, sink, hooks);
   progress.finish();
 
-  const shown = result.alerts.filter(
-    (a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity],
-  );
+  // Investigate commands name the scanned paths, so they run as printed from here.
+  const shown = result.alerts
+    .filter((a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity])
+    .map((a) => withInvestigations(a, { engine: 'duckdb', paths: options.paths }));
   await writeAlerts(shown, options, io);
 
   const seconds = (performance.now() - started) / 1000;

@@ -8,9 +8,9 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { AggregationStats } from '../alerting/aggregator.js';
 import { applyDetectorOverrides } from '../alerting/config/overrides.js';
 import { type FindingSink, runPipeline } from '../alerting/pipeline.js';
-import { BUILTIN_DETECTORS } from '../detectors/catalog.js';
 import { DetectorEngine } from '../detectors/engine.js';
 import type { Finding } from '../detectors/types.js';
+import { loadDetectorCatalog } from '../detectors/user/catalog.js';
 import { readFileBatches } from '../ingest/read-paths.js';
 import { loadConfig } from './load-config.js';
 import {
@@ -100,8 +100,9 @@ class PartSink implements FindingSink {
 
 async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
   const post = (message: FromWorker) => port.postMessage(message);
-  const config = await loadConfig(setup.config, BUILTIN_DETECTORS);
-  const detectors = applyDetectorOverrides(BUILTIN_DETECTORS, config.detectors);
+  const catalog = await loadDetectorCatalog(setup.userDetectors);
+  const config = await loadConfig(setup.config, catalog);
+  const detectors = applyDetectorOverrides(catalog, config.detectors);
   if (detectors.map((d) => d.id).join('\n') !== setup.detectorIds.join('\n')) {
     post({ type: 'fatal', message: 'worker built a different detector catalog than the scan' });
     return;

@@ -13,6 +13,7 @@ interface RawScanOptions {
   progress: boolean;
   showSuppressed?: boolean;
   jobs: string;
+  detectors?: string;
 }
 
 /** `trailwatch scan`: options in, {@link runScan} does the work. */
@@ -29,6 +30,10 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
       'config file (YAML or JSON): settings, detector overrides, suppressions (docs/configuration.md)',
     )
     .option('--show-suppressed', 'list findings suppressed by the config on stderr')
+    .option(
+      '-d, --detectors <dir>',
+      'also run the user-written detectors in this folder (docs/writing-detectors.md)',
+    )
     .option(
       '-j, --jobs <n>',
       'scan files on n worker threads (auto: one per CPU); alerts are the same as with 1',
@@ -53,6 +58,7 @@ Examples:
   trailwatch scan examples/
   trailwatch scan ./logs --format jsonl --out alerts.jsonl
   trailwatch scan ./logs --min-severity high --fail-on critical
+  trailwatch scan ./logs --detectors ./rules --config trailwatch.yaml
   trailwatch scan ./logs --config trailwatch.yaml --show-suppressed
 `,
     )
@@ -67,6 +73,7 @@ Examples:
         progress: raw.progress,
         showSuppressed: raw.showSuppressed === true,
         jobs: parseJobs(raw.jobs),
+        detectors: raw.detectors,
       };
       const outcome = await runScan(options, io);
       result.exitCode = outcome.exitCode;
