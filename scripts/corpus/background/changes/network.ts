@@ -251,6 +251,16 @@ export const networkChangeTemplates: readonly Template[] = [
     },
     response: { requestId: ctx.rng.uuid(), _return: true },
   })),
+  change(EC2, 'ModifyVpcAttribute', 0.0002, (ctx) => ({
+    actor: terraform(ctx),
+    request: {
+      vpcId: `vpc-0${ctx.rng.hex(16)}`,
+      ...(ctx.rng.chance(0.5)
+        ? { enableDnsHostnames: { value: true } }
+        : { enableDnsSupport: { value: true } }),
+    },
+    response: { requestId: ctx.rng.uuid(), _return: true },
+  })),
   change(EC2, 'ModifyInstanceAttribute', 0.0002, (ctx) => ({
     actor: consolePerson(ctx),
     request: ctx.rng.chance(0.5)

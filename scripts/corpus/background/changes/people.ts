@@ -7,7 +7,8 @@ import { browser, change, cliPerson } from './common.js';
 
 /**
  * People at work: console sign-ins (IAM Identity Center, the Okta SAML role, the
- * one human IAM user with MFA) and Session Manager sessions on instances.
+ * one human IAM user with MFA), Session Manager sessions and Run Command on one
+ * instance at a time.
  */
 
 function loginTo(ctx: Ctx): string {
@@ -77,6 +78,31 @@ export const peopleChangeTemplates: readonly Template[] = [
     },
     { global: true },
   ),
+  change('ssm.amazonaws.com', 'SendCommand', 0.0003, (ctx) => {
+    const instance = pickIn(ctx, ctx.account.instances);
+    const commandId = ctx.rng.uuid();
+    return {
+      actor: cliPerson(ctx),
+      request: {
+        instanceIds: [instance],
+        documentName: 'AWS-RunShellScript',
+        parameters: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+        comment: 'restart the app service',
+        interactive: false,
+      },
+      response: {
+        command: {
+          commandId,
+          documentName: 'AWS-RunShellScript',
+          instanceIds: [instance],
+          targets: [],
+          status: 'Pending',
+          targetCount: 1,
+          timeoutSeconds: 3600,
+        },
+      },
+    };
+  }),
   change('ssm.amazonaws.com', 'StartSession', 0.0005, (ctx) => {
     const actor = cliPerson(ctx);
     const instance = pickIn(ctx, ctx.account.instances);

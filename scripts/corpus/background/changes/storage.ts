@@ -192,6 +192,17 @@ export const storageChangeTemplates: readonly Template[] = [
       },
     })),
   ),
+  change(S3, 'PutBucketLogging', 0.0003, (ctx) =>
+    bucketChange(ctx, 'logging', (bucket) => ({
+      BucketLoggingStatus: {
+        xmlns: XMLNS,
+        LoggingEnabled: {
+          TargetBucket: `${ctx.account.alias}-s3-access-logs-${ctx.account.id}`,
+          TargetPrefix: `${bucket}/`,
+        },
+      },
+    })),
+  ),
   change(S3, 'PutBucketReplication', 0.00003, (ctx) =>
     bucketChange(ctx, 'replication', (bucket) => {
       // Backups replicate to the organisation's other account (disaster recovery).
