@@ -95,6 +95,16 @@ export function mainGroup(
       ...base,
     },
     {
+      id: 'scan-lib',
+      label:
+        'scan, fast path, through the library like the reference (one run, for the alert check)',
+      shown: 'node scan.js --mode scan',
+      command: { argv: node(programs.scan, '--mode', 'scan', ...list), pin },
+      table: 'breakdown',
+      once: true,
+      ...base,
+    },
+    {
       id: 'ingest',
       label: 'ingest only: read, parse, validate (no detectors)',
       shown: 'node scan.js --mode ingest',
