@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { detectorsCommand } from './commands/detectors.js';
 import { investigateCommand } from './commands/investigate.js';
+import { metricsScanCommand } from './commands/metrics-scan.js';
 import { runbookCommand } from './commands/runbook.js';
 import { scanCommand } from './commands/scan.js';
 import { testDetectorsCommand } from './commands/test-detectors.js';
@@ -24,7 +25,8 @@ function program(io: CliIo, result: { exitCode: number }): Command {
     .addCommand(detectorsCommand(io))
     .addCommand(testDetectorsCommand(io, result))
     .addCommand(investigateCommand(io, result))
-    .addCommand(runbookCommand(io));
+    .addCommand(runbookCommand(io))
+    .addCommand(metricsScanCommand(io, result));
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type PipelineResult,
   type PipelineStats,
 } from '../alerting/pipeline.js';
+import { ACCESS_LOG_FINDING_DETECTORS } from '../detectors/access-log/for-config.js';
 import type { Detector } from '../detectors/types.js';
 import type { IngestOptions } from '../ingest/options.js';
 import { UsageError } from './io.js';
@@ -67,7 +68,8 @@ export async function runParallelScan(
 ): Promise<PipelineResult> {
   const { files } = options;
   const jobs = Math.max(1, Math.min(Math.floor(options.jobs), files.length));
-  const byId = new Map(detectors.map((d) => [d.id, d]));
+  // Access-log findings carry stand-in detectors; the main thread needs them too.
+  const byId = new Map([...detectors, ...ACCESS_LOG_FINDING_DETECTORS].map((d) => [d.id, d]));
   const stats = emptyStats();
   const setup: WorkerSetup = {
     config: options.config,

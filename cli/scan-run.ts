@@ -12,6 +12,10 @@ import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../alerting/publishers/publisher.js';
 import { TablePublisher } from '../alerting/publishers/table.js';
+import {
+  ACCESS_LOG_FINDING_DETECTORS,
+  accessLogEngineFor,
+} from '../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../detectors/engine.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
@@ -72,7 +76,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   const started = performance.now();
   // User detectors first, so the config may tune them too.
   const catalog = await detectorsForCli(options.detectors);
-  const config = await loadConfig(options.config, catalog);
+  const config = await loadConfig(options.config, [...catalog, ...ACCESS_LOG_FINDING_DETECTORS]);
   // One instant for the whole scan: a suppression never expires half-way through it.
   const now = Date.now();
   io.stderr.write(expiredWarnings(expiredSuppressions(config.suppressions, now)));
@@ -129,7 +133,9 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
           sink,
           hooks,
         )
-      : await runPipeline(readFileBatches(files), engine, sink, hooks);
+      : await runPipeline(readFileBatches(files), engine, sink, hooks, {
+          accessLogs: accessLogEngineFor(config.detectors, config.settings),
+        });
   progress.finish();
 
   // Investigate commands name the scanned paths, so they run as printed from here.

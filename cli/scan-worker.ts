@@ -8,6 +8,10 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { AggregationStats } from '../alerting/aggregator.js';
 import { applyDetectorOverrides } from '../alerting/config/overrides.js';
 import { type FindingSink, runPipeline } from '../alerting/pipeline.js';
+import {
+  ACCESS_LOG_FINDING_DETECTORS,
+  accessLogEngineFor,
+} from '../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../detectors/engine.js';
 import type { Finding } from '../detectors/types.js';
 import { loadDetectorCatalog } from '../detectors/user/catalog.js';
@@ -101,21 +105,28 @@ class PartSink implements FindingSink {
 async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
   const post = (message: FromWorker) => port.postMessage(message);
   const catalog = await loadDetectorCatalog(setup.userDetectors);
-  const config = await loadConfig(setup.config, catalog);
+  const config = await loadConfig(setup.config, [...catalog, ...ACCESS_LOG_FINDING_DETECTORS]);
   const detectors = applyDetectorOverrides(catalog, config.detectors);
   if (detectors.map((d) => d.id).join('\n') !== setup.detectorIds.join('\n')) {
     post({ type: 'fatal', message: 'worker built a different detector catalog than the scan' });
     return;
   }
   const engine = new DetectorEngine(detectors, { settings: config.settings });
+  const accessLogs = accessLogEngineFor(config.detectors, config.settings);
   const sink = new PartSink(post);
 
   async function scanFile(index: number, path: string): Promise<void> {
     sink.start(index);
-    const result = await runPipeline(readFileBatches([path], setup.ingest), engine, sink, {
-      onIngestError: (error) => sink.ingestErrors.push(sendIngestError(error)),
-      onDetectorError: (error) => sink.detectorErrors.push(sendDetectorError(error)),
-    });
+    const result = await runPipeline(
+      readFileBatches([path], setup.ingest),
+      engine,
+      sink,
+      {
+        onIngestError: (error) => sink.ingestErrors.push(sendIngestError(error)),
+        onDetectorError: (error) => sink.detectorErrors.push(sendDetectorError(error)),
+      },
+      { accessLogs },
+    );
     post({ type: 'result', ...sink.take(), stats: result.input });
   }
 

@@ -13,7 +13,7 @@ export function scanSummary(result: PipelineResult, shown: number, seconds: numb
     .join(', ');
   const mb = input.bytes / 1e6;
   const lines = [
-    `scanned ${input.objects} files (${mb.toFixed(1)} MB), ${input.events.toLocaleString('en-US')} events in ${seconds.toFixed(2)}s`,
+    `scanned ${input.objects} files (${mb.toFixed(1)} MB), ${input.events.toLocaleString('en-US')} events${input.accessLogRecords ? ` and ${input.accessLogRecords.toLocaleString('en-US')} S3 access-log records` : ''} in ${seconds.toFixed(2)}s`,
     `skipped ${input.skipped} objects${skipped ? ` (${skipped})` : ''}; ${input.ingestErrors} input errors; ${input.detectorErrors} detector errors`,
     `${stats.alerts} alerts (${shown} shown) from ${input.findings} findings; ${stats.duplicates} duplicate events; ${stats.belowThreshold.findings} findings below threshold`,
   ];
