@@ -1,11 +1,15 @@
 import { AlertAggregator } from '../../alerting/aggregator.js';
 import type { Alert } from '../../alerting/alert.js';
+import type { SuppressionMatcher } from '../../alerting/config/suppress.js';
+import { SuppressingSink } from '../../alerting/config/suppressing-sink.js';
 import { AlertStateStoreError } from '../../alerting/errors.js';
 import { fingerprintOf, fingerprintToHex } from '../../alerting/fingerprint.js';
 import { InMemoryAlertStateStore } from '../../alerting/in-memory-state-store.js';
+import { withInvestigations } from '../../alerting/investigate.js';
 import { type PipelineStats, runPipeline } from '../../alerting/pipeline.js';
 import type { AlertPublisher } from '../../alerting/publishers/publisher.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
+import type { AccessLogEngine } from '../../detectors/access-log/engine.js';
 import type { DetectorEngine } from '../../detectors/engine.js';
 import type { IngestError } from '../../ingest/errors.js';
 import type { IngestItem } from '../../ingest/types.js';
@@ -31,6 +35,10 @@ export interface DeliverDeps {
    * publish alerts once. Default: a fresh in-memory store for this unit only.
    */
   readonly store?: AlertStateStore | undefined;
+  /** The config's suppressions: matching findings are counted, never alerted. */
+  readonly suppressions?: SuppressionMatcher | undefined;
+  /** Detectors for S3 server access-log records (the same S3 path delivers them). */
+  readonly accessLogs?: AccessLogEngine | undefined;
   /** Bad objects and records: quarantined (reported), never retried, never blocking the rest. */
   readonly onIngestError: (error: IngestError) => void;
   /**
@@ -44,6 +52,8 @@ export interface DeliverDeps {
 export interface DeliverOutcome {
   readonly input: PipelineStats;
   readonly published: number;
+  /** Findings the config's suppressions held back. */
+  readonly suppressed: number;
 }
 
 /** Input alerts stay marked this long (wall-clock), longer than any SQS or DLQ retention. */
@@ -65,11 +75,18 @@ export async function deliver(
     store,
     ...(deps.runbookBaseUrl ? { runbookBaseUrl: deps.runbookBaseUrl } : {}),
   });
-  const result = await runPipeline(items, deps.engine, aggregator, {
-    onIngestError: deps.onIngestError,
-  });
+  const sink = deps.suppressions ? new SuppressingSink(aggregator, deps.suppressions) : undefined;
+  const result = await runPipeline(
+    items,
+    deps.engine,
+    sink ?? aggregator,
+    { onIngestError: deps.onIngestError },
+    deps.accessLogs ? { accessLogs: deps.accessLogs } : {},
+  );
+  // On AWS the responder investigates on Athena, over the same trail.
+  const alerts = result.alerts.map((a) => withInvestigations(a, { engine: 'athena' }));
   const own = await notYetPublished(store, deps.inputAlerts?.(result.input) ?? []);
-  const outcome = await deps.publisher.publish([...result.alerts, ...own]);
+  const outcome = await deps.publisher.publish([...alerts, ...own]);
   // Input alerts first: if the commit below fails, the retry must not send them again.
   await markPublished(store, own, outcome.published);
   await aggregator.commit(outcome.published);
@@ -79,7 +96,11 @@ export async function deliver(
       outcome.failed[0]?.reason ?? 'unknown',
     );
   }
-  return { input: result.input, published: outcome.published.length };
+  return {
+    input: result.input,
+    published: outcome.published.length,
+    suppressed: sink?.suppressedTotal ?? 0,
+  };
 }
 
 function markOf(alert: Alert): string {

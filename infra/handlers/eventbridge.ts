@@ -3,7 +3,6 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
-import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import { fromEventBridge } from '../../ingest/index.js';
 import { readHandlerConfig } from './config.js';
@@ -33,7 +32,8 @@ export interface EventBridgeDeps {
  */
 export function createEventBridgeHandler(deps: EventBridgeDeps) {
   const config = readHandlerConfig(deps.env);
-  const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings: config.settings });
+  const engine = new DetectorEngine(config.detectors, { settings: config.settings });
+  for (const warning of config.warnings) deps.logger.warn(warning);
   const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const { logger } = deps;
 
@@ -45,6 +45,7 @@ export function createEventBridgeHandler(deps: EventBridgeDeps) {
       publisher,
       store: deps.store,
       runbookBaseUrl: config.runbookBaseUrl,
+      suppressions: config.suppressions,
       onIngestError: (error) =>
         logger.error('quarantined event', { object: error.source.object, reason: error.message }),
     });

@@ -118,6 +118,7 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
       object: object.uri,
       ...outcome.input,
       published: outcome.published,
+      suppressed: outcome.suppressed,
     });
   }
 
