@@ -19,6 +19,9 @@ const SETTINGS_KEYS = new Set([
   'trustedOrganizationIds',
   'logBuckets',
   'allowedRegions',
+  'cloudFrontOnlyBuckets',
+  'cloudFrontOriginAccessIdentities',
+  'lambdaSpikes',
 ]);
 
 export interface ParseConfigOptions {
