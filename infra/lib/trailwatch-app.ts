@@ -2,6 +2,7 @@ import { Annotations, type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CONTEXT_KEYS, parseConfig, readContext, unknownContextKeys } from './config.js';
 import { loadDetectorConfig } from './detector-config.js';
+import { runbookNamedQueries } from './runbook-queries.js';
 import { TrailwatchStack, type TrailwatchStackProps } from './trailwatch-stack.js';
 
 /** Everything of the stack's props that does not come from context. */
@@ -17,6 +18,7 @@ export function createTrailwatchStack(app: App, extras: TrailwatchExtras = {}): 
   const stack = new TrailwatchStack(app, config.stackName, {
     description: 'trailwatch: CloudTrail security monitoring (detectors, alerts, Athena)',
     detectorConfig: loadDetectorConfig(config.configFile),
+    namedQueries: runbookNamedQueries(),
     ...extras,
     config,
   });
