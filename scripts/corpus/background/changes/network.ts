@@ -152,13 +152,14 @@ export const networkChangeTemplates: readonly Template[] = [
     const instanceType = ctx.rng.pick(INSTANCE_TYPES);
     const group = `${ctx.account.alias}-app-asg`;
     const subnetId = `subnet-0${ctx.rng.hex(16)}`;
+    const availabilityZone = `${ctx.region}${ctx.rng.pick(['a', 'b', 'c'])}`;
     return {
       actor: serviceLinkedActor(ctx, 'autoscaling.amazonaws.com'),
       request: {
         instancesSet: { items: [{ minCount: 1, maxCount: 1 }] },
         instanceType,
         blockDeviceMapping: {},
-        availabilityZone: `${ctx.region}${ctx.rng.pick(['a', 'b', 'c'])}`,
+        availabilityZone,
         monitoring: { enabled: false },
         subnetId,
         disableApiTermination: false,
@@ -187,14 +188,13 @@ export const networkChangeTemplates: readonly Template[] = [
             {
               instanceId,
               imageId: `ami-0${ctx.rng.hex(16)}`,
-              currentInstanceBootMode: 'uefi',
               instanceState: { code: 0, name: 'pending' },
               privateDnsName: `ip-10-0-${ctx.rng.int(0, 255)}-${ctx.rng.int(1, 254)}.${ctx.region}.compute.internal`,
               amiLaunchIndex: 0,
               productCodes: {},
               instanceType,
               launchTime: Math.floor(ctx.time / 1000) * 1000,
-              placement: { availabilityZone: `${ctx.region}a`, tenancy: 'default' },
+              placement: { availabilityZone, tenancy: 'default' },
               monitoring: { state: 'disabled' },
               subnetId,
               privateIpAddress: `10.0.${ctx.rng.int(0, 255)}.${ctx.rng.int(1, 254)}`,
@@ -220,7 +220,6 @@ export const networkChangeTemplates: readonly Template[] = [
             },
           ],
         },
-        requesterId: '940372691376',
       },
     };
   }),
