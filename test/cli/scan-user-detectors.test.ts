@@ -38,7 +38,8 @@ async function scan(...args: string[]): Promise<{ code: number; alerts: Alert[];
   return { code, alerts, err: io.err() };
 }
 
-describe('trailwatch scan --detectors', () => {
+// Whole scans of examples/, some on worker threads: slow on a loaded CI machine.
+describe('trailwatch scan --detectors', { timeout: 120_000 }, () => {
   it('runs user-written detectors beside the built-in catalog', async () => {
     const without = await scan();
     const withRules = await scan('--detectors', rules);
@@ -63,7 +64,7 @@ describe('trailwatch scan --detectors', () => {
   });
 });
 
-describe('trailwatch scan: investigate commands', () => {
+describe('trailwatch scan: investigate commands', { timeout: 60_000 }, () => {
   it('fills every alert with commands that name the scanned paths', async () => {
     const { alerts } = await scan();
 
