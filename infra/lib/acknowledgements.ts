@@ -24,6 +24,14 @@ export function nagAcknowledgements(stack: TrailwatchStack): NagAcknowledgement[
         'it is limited to the log prefix (<prefix>/AWSLogs/*) of the one trail bucket.',
     },
     {
+      construct: stack.detectors.metrics.detector.role,
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'cloudwatch:ListMetrics and cloudwatch:GetMetricData support no resource-level permissions ' +
+        '(IAM accepts only Resource "*" for them); the statement holds only these two read actions, ' +
+        'which the invocation-spike detector needs to read the Lambda metrics of the account.',
+    },
+    {
       construct: stack.detectors.fastPathDeadLetterQueue,
       id: 'AwsSolutions-SQS3',
       reason:

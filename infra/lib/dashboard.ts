@@ -23,7 +23,7 @@ export interface PipelineDashboardProps extends WatchedPipeline {
 
 /**
  * One CloudWatch dashboard of the flow, left to right: alarm states, the ingest queue,
- * dead-letter queues, both functions, the fast-path rule, alerts published.
+ * dead-letter queues, the detector functions, the fast-path rule, alerts published.
  */
 export class PipelineDashboard extends Construct {
   readonly dashboard: Dashboard;
@@ -34,6 +34,7 @@ export class PipelineDashboard extends Construct {
     const functions: [string, IFunction][] = [
       ['ingest', props.ingestFunction],
       ['fast path', props.fastPathFunction],
+      ['invocation spikes', props.metricsFunction],
     ];
     const perFunction = (metric: (fn: IFunction, name: string) => IMetric) =>
       functions.map(([name, fn]) => metric(fn, name));

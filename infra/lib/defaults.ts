@@ -46,7 +46,27 @@ export const FAST_PATH = {
   asyncMaxEventAge: Duration.hours(1),
 } as const;
 
-/** Both detector functions. */
+/**
+ * The scheduled invocation-spike detector (infra/handlers/metrics.ts). Its period, settle
+ * and evaluate values are the handler's METRICS_* variables; evaluating three periods
+ * every period means overlapping runs, so one late or failed run misses nothing.
+ */
+export const METRICS = {
+  rate: Duration.minutes(5),
+  memorySize: 512,
+  timeout: Duration.minutes(3),
+  /** One run at a time: overlapping runs would read and judge the same periods twice. */
+  reservedConcurrency: 1,
+  /** The next run (minutes later) covers the same periods; a retry would only add load. */
+  retryAttempts: 0,
+  /** A run that could not start within one period is superseded by the next. */
+  maxEventAge: Duration.minutes(5),
+  periodSeconds: 300,
+  settleSeconds: 180,
+  evaluateSeconds: 900,
+} as const;
+
+/** Every detector function. */
 export const FUNCTIONS = {
   logRetention: RetentionDays.THREE_MONTHS,
   serviceName: 'trailwatch',

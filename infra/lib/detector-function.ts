@@ -17,7 +17,8 @@ export function handlerEntry(file: string): string {
 
 /** Async invocation settings: retries, maximum event age and where failed events go. */
 export interface AsyncInvokeSettings {
-  readonly onFailure: IDestination;
+  /** @default no destination */
+  readonly onFailure?: IDestination;
   readonly retryAttempts: number;
   readonly maxEventAge: Duration;
 }
@@ -40,6 +41,11 @@ export interface DetectorFunctionProps {
    * @default FUNCTIONS.logRetention (3 months)
    */
   readonly logRetention?: RetentionDays;
+  /**
+   * Concurrent executions reserved (and so also capped) for the function.
+   * @default none: the account's unreserved pool
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -80,6 +86,9 @@ export class DetectorFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: FUNCTIONS.serviceName,
         NODE_OPTIONS: '--enable-source-maps',
       },
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       ...(props.asyncInvoke && {
         onFailure: props.asyncInvoke.onFailure,
         retryAttempts: props.asyncInvoke.retryAttempts,

@@ -12,9 +12,11 @@ import { DetectorFunction, handlerEntry } from './detector-function.js';
 import {
   allowPublishingAlerts,
   allowReadingLogs,
+  allowReadingMetrics,
   allowStateAccess,
   type TrailLogs,
 } from './detector-permissions.js';
+import { InvocationSpikeDetector } from './spike-detector.js';
 
 /** Handler modules (each exports an async `handler`). */
 export interface DetectorHandlers {
@@ -22,12 +24,15 @@ export interface DetectorHandlers {
   readonly ingest: string;
   /** Takes one EventBridge "AWS API Call via CloudTrail" event. */
   readonly fastPath: string;
+  /** Invoked by EventBridge Scheduler; judges Lambda invocation metrics. */
+  readonly metrics: string;
 }
 
 /** The Lambda handlers in infra/handlers/. */
 export const DEFAULT_HANDLERS: DetectorHandlers = {
   ingest: handlerEntry('s3-sqs.ts'),
   fastPath: handlerEntry('eventbridge.ts'),
+  metrics: handlerEntry('metrics.ts'),
 };
 
 /** Props of {@link DetectorFunctions}. */
@@ -51,7 +56,7 @@ export interface DetectorFunctionsProps {
   readonly readOnlyManagementEvents?: boolean;
   /**
    * Handler modules to bundle.
-   * @default DEFAULT_HANDLERS (infra/handlers/s3-sqs.ts and infra/handlers/eventbridge.ts)
+   * @default DEFAULT_HANDLERS (infra/handlers/s3-sqs.ts, eventbridge.ts and metrics.ts)
    */
   readonly handlers?: DetectorHandlers;
 }
@@ -62,17 +67,20 @@ const CLOUDTRAIL_API_CALL = 'AWS API Call via CloudTrail';
 const ALL_MANAGEMENT_EVENTS = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
 
 /**
- * The two detector Lambdas and what feeds them:
+ * The three detector Lambdas and what feeds them:
  * - `ingest` reads each new CloudTrail file named by an S3 notification on the ingest queue
  *   (the complete path), reporting failed messages one by one;
  * - `fastPath` gets single events from an EventBridge rule (the fast, best-effort path),
- *   with bounded retries and a dead-letter queue for both delivery and function failures.
+ *   with bounded retries and a dead-letter queue for both delivery and function failures;
+ * - `metrics` judges the account's Lambda invocation counts on a schedule
+ *   ({@link InvocationSpikeDetector}).
  * Each role gets only the actions its handler performs, on only its resources.
  */
 export class DetectorFunctions extends Construct {
   readonly ingest: DetectorFunction;
   readonly fastPath: DetectorFunction;
   readonly fastPathRule: Rule;
+  readonly metrics: InvocationSpikeDetector;
   /** Events EventBridge could not deliver, and events the function failed on after retries. */
   readonly fastPathDeadLetterQueue: Queue;
 
@@ -134,7 +142,14 @@ export class DetectorFunctions extends Construct {
       (this.fastPathRule.node.defaultChild as CfnRule).state = ALL_MANAGEMENT_EVENTS;
     }
 
-    for (const fn of [this.ingest, this.fastPath]) {
+    this.metrics = new InvocationSpikeDetector(this, 'Metrics', {
+      entry: handlers.metrics,
+      environment,
+      ownFunctions: [this.ingest.function, this.fastPath.function],
+    });
+    allowReadingMetrics(this.metrics.detector.role);
+
+    for (const fn of [this.ingest, this.fastPath, this.metrics.detector]) {
       allowPublishingAlerts(fn.role, props.alertTopics);
       allowStateAccess(fn.role, props.stateTable);
     }

@@ -74,3 +74,18 @@ export function allowStateAccess(role: Role, table: ITable): void {
     }),
   );
 }
+
+/**
+ * What the invocation-spike detector reads: the Lambda metrics of the account. CloudWatch's
+ * ListMetrics and GetMetricData support no resource-level permissions, so `Resource: *` is
+ * the only form IAM accepts (the one acknowledged wildcard, infra/lib/acknowledgements.ts).
+ */
+export function allowReadingMetrics(role: Role): PolicyStatement {
+  const statement = new PolicyStatement({
+    sid: 'ReadLambdaMetrics',
+    actions: ['cloudwatch:ListMetrics', 'cloudwatch:GetMetricData'],
+    resources: ['*'],
+  });
+  role.addToPrincipalPolicy(statement);
+  return statement;
+}

@@ -11,6 +11,8 @@ export interface WatchedPipeline {
   readonly alertDeliveryDeadLetterQueue: IQueue;
   readonly ingestFunction: IFunction;
   readonly fastPathFunction: IFunction;
+  /** The scheduled invocation-spike detector. */
+  readonly metricsFunction: IFunction;
 }
 
 /** One alarm as data: what it watches, when it fires, and what on-call should do. */
@@ -91,10 +93,18 @@ export function healthAlarmSpecs(p: WatchedPipeline): HealthAlarmSpec[] {
     },
     ...functionAlarms('Ingest', p.ingestFunction),
     ...functionAlarms('FastPath', p.fastPathFunction),
+    ...functionAlarms(
+      'Metrics',
+      p.metricsFunction,
+      'A run of the scheduled invocation-spike detector failed: CloudWatch could not answer for ' +
+        'some functions (they were not judged; their names are in the error), an alert could not ' +
+        'be published, or the run timed out. The next run, minutes later, re-reads the same periods. ' +
+        'Read the function logs ("functions not judged"); check cloudwatch:GetMetricData throttling.',
+    ),
   ];
 }
 
-function functionAlarms(name: string, fn: IFunction): HealthAlarmSpec[] {
+function functionAlarms(name: string, fn: IFunction, errorDescription?: string): HealthAlarmSpec[] {
   const period = HEALTH.period;
   return [
     {
@@ -102,8 +112,9 @@ function functionAlarms(name: string, fn: IFunction): HealthAlarmSpec[] {
       metric: fn.metricErrors({ period, statistic: 'Sum' }),
       ...atLeastOne,
       description:
+        errorDescription ??
         `The ${name} detector function failed (an uncaught error or a timeout); the input is retried. ` +
-        'Read its logs; repeated failures end in a dead-letter queue.',
+          'Read its logs; repeated failures end in a dead-letter queue.',
     },
     {
       id: `${name}Throttles`,

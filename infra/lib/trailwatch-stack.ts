@@ -106,6 +106,7 @@ export class TrailwatchStack extends Stack {
       alertDeliveryDeadLetterQueue: this.alertTopics.deliveryDeadLetterQueue,
       ingestFunction: this.detectors.ingest.function,
       fastPathFunction: this.detectors.fastPath.function,
+      metricsFunction: this.detectors.metrics.detector.function,
       fastPathRule: this.detectors.fastPathRule,
       alertTopics: [...this.alertTopics.topics.values()],
       subscriptions: config.opsSubscriptions,

@@ -10,12 +10,13 @@ describe('DetectorFunctions', () => {
   it('bundles the handlers in infra/handlers', () => {
     expect(DEFAULT_HANDLERS.ingest).toMatch(/\/infra\/handlers\/s3-sqs\.ts$/);
     expect(DEFAULT_HANDLERS.fastPath).toMatch(/\/infra\/handlers\/eventbridge\.ts$/);
+    expect(DEFAULT_HANDLERS.metrics).toMatch(/\/infra\/handlers\/metrics\.ts$/);
   });
 
-  it('runs both functions on the current Node runtime with their own role and log group', () => {
-    expect(functions).toHaveLength(2);
+  it('runs every function on the current Node runtime with its own role and log group', () => {
+    expect(functions).toHaveLength(3);
     const roles = new Set(functions.map((fn) => JSON.stringify(fn.Properties?.Role)));
-    expect(roles.size).toBe(2);
+    expect(roles.size).toBe(3);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -23,11 +24,11 @@ describe('DetectorFunctions', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/LogGroup/) } },
       });
     }
-    template.resourceCountIs('AWS::Logs::LogGroup', 2);
+    template.resourceCountIs('AWS::Logs::LogGroup', 3);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
 
-  it('gives both handlers the topic, state and settings environment', () => {
+  it('gives every handler the topic, state and settings environment', () => {
     for (const fn of functions) {
       const env: Record<string, unknown> = fn.Properties?.Environment.Variables;
       expect(Object.keys(env)).toEqual(

@@ -48,13 +48,26 @@ describe('Health', () => {
   });
 
   it('alarms on errors and throttles of each function', () => {
-    for (const fn of ['DetectorsIngest', 'DetectorsFastPath']) {
+    for (const fn of ['DetectorsIngest', 'DetectorsFastPath', 'DetectorsMetricsFunction']) {
       for (const metric of ['Errors', 'Throttles']) {
         const found = watching(metric, `${fn}[0-9A-F]{8}"`);
         expect(found, `${metric} of ${fn}`).toHaveLength(1);
         expect(found[0]?.Namespace).toBe('AWS/Lambda');
       }
     }
+  });
+
+  it('says what a failed spike-detector run means: functions CloudWatch could not answer for', () => {
+    const [errors] = watching('Errors', 'DetectorsMetricsFunction[0-9A-F]{8}"');
+
+    expect(errors).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: expect.stringMatching(/^HealthOpsTopic/) }],
+    });
+    expect(errors?.AlarmDescription).toMatch(/CloudWatch could not answer/);
+    expect(errors?.AlarmDescription).not.toMatch(/dead-letter/);
   });
 
   it('alarms when the oldest ingest message is too old', () => {
@@ -74,7 +87,7 @@ describe('Health', () => {
   });
 
   it('notifies the ops topic, never an alert topic, when an alarm fires and clears', () => {
-    expect(alarms).toHaveLength(9);
+    expect(alarms).toHaveLength(11);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^HealthOpsTopic/) }]);
       expect(alarm.OKActions).toEqual(alarm.AlarmActions);

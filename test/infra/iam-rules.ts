@@ -14,11 +14,24 @@ const asArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /**
- * Breaches of the project's IAM rule in a synthesized template: an Allow with Action `*` or
- * `service:*`, with Resource `*`, or with NotAction/NotResource; in resource policies also an
- * Allow to principal `*`. Each breach names its resource and statement.
+ * Actions IAM authorises only on Resource `*` (no resource-level permissions) that trailwatch
+ * needs: a statement of only these may name `*` (the invocation-spike detector's reads).
  */
-export function iamViolations(template: Template): string[] {
+export const RESOURCE_WILDCARD_ONLY_ACTIONS: readonly string[] = [
+  'cloudwatch:GetMetricData',
+  'cloudwatch:ListMetrics',
+];
+
+/**
+ * Breaches of the project's IAM rule in a synthesized template: an Allow with Action `*` or
+ * `service:*`, with Resource `*` (unless every action is in `wildcardOnly`), or with
+ * NotAction/NotResource; in resource policies also an Allow to principal `*`. Each breach
+ * names its resource and statement.
+ */
+export function iamViolations(
+  template: Template,
+  wildcardOnly: readonly string[] = RESOURCE_WILDCARD_ONLY_ACTIONS,
+): string[] {
   const violations: string[] = [];
   const check = (
     where: string,
@@ -30,8 +43,11 @@ export function iamViolations(template: Template): string[] {
     for (const action of asArray(statement.Action)) {
       if (action === '*' || action.endsWith(':*')) violations.push(`${label}: Action ${action}`);
     }
+    const actions = asArray(statement.Action);
+    const needsWildcard =
+      !resourcePolicy && actions.length > 0 && actions.every((a) => wildcardOnly.includes(a));
     for (const resource of asArray(statement.Resource)) {
-      if (resource === '*') violations.push(`${label}: Resource *`);
+      if (resource === '*' && !needsWildcard) violations.push(`${label}: Resource *`);
     }
     if ('NotAction' in statement) violations.push(`${label}: NotAction`);
     if ('NotResource' in statement) violations.push(`${label}: NotResource`);

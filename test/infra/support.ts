@@ -15,6 +15,7 @@ const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
 export const STUB_HANDLERS: DetectorHandlers = {
   ingest: fileURLToPath(new URL('./fixtures/stub-handler.ts', import.meta.url)),
   fastPath: fileURLToPath(new URL('./fixtures/stub-handler.ts', import.meta.url)),
+  metrics: fileURLToPath(new URL('./fixtures/stub-handler.ts', import.meta.url)),
 };
 
 /**

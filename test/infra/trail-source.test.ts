@@ -118,7 +118,8 @@ describe('TrailSource: a new trail', () => {
 
   it('adds no custom resource to configure notifications', () => {
     template.resourceCountIs('Custom::S3BucketNotifications', 0);
-    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(2);
+    // Only the three detector functions: no CDK notifications handler.
+    expect(Object.keys(resourcesOf(template, 'AWS::Lambda::Function'))).toHaveLength(3);
   });
 
   const orgTemplate = synth({ organizationId: 'o-a1b2c3d4e5' });
