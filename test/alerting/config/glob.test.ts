@@ -40,12 +40,13 @@ describe('compileGlob', () => {
     expect(compileGlob('*Prowler*', { ignoreCase: true })('prowler/3.0')).toBe(true);
   });
 
-  it('answers quickly on patterns that backtrack in regex engines', () => {
+  it('answers on patterns that backtrack in regex engines', () => {
+    // A backtracking matcher needs ~4096^40 steps here and would hit the test timeout;
+    // ours is linear in pattern × subject.
     const glob = compileGlob(`${'a*'.repeat(40)}b`);
     const subject = 'a'.repeat(MAX_GLOB_SUBJECT_CHARS);
-    const started = performance.now();
     expect(glob(subject)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(glob(`${subject.slice(1)}b`)).toBe(true);
   });
 
   it('never matches a subject longer than the cap', () => {

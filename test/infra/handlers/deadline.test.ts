@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   beforeDeadline,
   DeadlineExceededError,
@@ -9,14 +9,16 @@ import {
 const never = () => new Promise<never>(() => undefined);
 
 describe('invocation deadline', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('keeps a quarter of the remaining time, at most 20 s, for publishing', () => {
-    const start = Date.now();
-    const short = readDeadline({ getRemainingTimeInMillis: () => 1000 }) - start;
-    const long = readDeadline({ getRemainingTimeInMillis: () => 120_000 }) - start;
-    expect(short).toBeGreaterThanOrEqual(740);
-    expect(short).toBeLessThanOrEqual(760);
-    expect(long).toBeGreaterThanOrEqual(99_990);
-    expect(long).toBeLessThanOrEqual(100_010);
+    // A frozen clock: the deadline is exact, whatever the machine's load.
+    const start = Date.UTC(2026, 10, 21, 3, 0, 0);
+    vi.useFakeTimers({ now: start, toFake: ['Date'] });
+    expect(readDeadline({ getRemainingTimeInMillis: () => 1000 }) - start).toBe(750);
+    expect(readDeadline({ getRemainingTimeInMillis: () => 120_000 }) - start).toBe(100_000);
     expect(readDeadline({})).toBe(Number.POSITIVE_INFINITY);
   });
 
