@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_DETECTORS } from '../catalog.js';
 import type { Detector, DetectorExamples } from '../types.js';
+import { collectModule, emptyCollection, examplesOf, sortedDetectors } from './collect.js';
 import { UserDetectorError, UserDetectorsFolderError } from './errors.js';
 import { exampleFileId, listRuleFiles } from './files.js';
-import { DetectorExamplesSchema, issuesText, UserDetectorSchema } from './schema.js';
-import type { UserDetector } from './types.js';
+import { DetectorExamplesSchema, issuesText } from './schema.js';
 
 /** What a user rule folder yielded. Problems are listed, never thrown: one bad file spoils nothing else. */
 export interface UserDetectors {
@@ -38,44 +38,6 @@ async function importFile(file: string): Promise<Record<string, unknown>> {
   return (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
 }
 
-/** Enough of a detector to be meant as one: helper constants and functions are not. */
-function meantAsDetector(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    ('match' in value || 'listensTo' in value)
-  );
-}
-
-interface Candidate {
-  readonly exportName: string;
-  readonly value: Record<string, unknown>;
-}
-
-/** Every exported detector (named, default, or inside an exported array), each object once. */
-function candidatesOf(mod: Record<string, unknown>): Candidate[] {
-  const seen = new Set<unknown>();
-  const found: Candidate[] = [];
-  const add = (exportName: string, value: unknown) => {
-    if (!meantAsDetector(value) || seen.has(value)) return;
-    seen.add(value);
-    found.push({ exportName, value });
-  };
-  for (const [name, value] of Object.entries(mod)) {
-    if (!Array.isArray(value)) add(name, value);
-    else for (const [i, v] of value.entries()) add(`${name}[${i}]`, v);
-  }
-  return found;
-}
-
-function examplesOf(parsed: { fire?: unknown[]; noFire?: unknown[] }): DetectorExamples {
-  return {
-    fire: (parsed.fire ?? []) as DetectorExamples['fire'],
-    noFire: (parsed.noFire ?? []) as DetectorExamples['noFire'],
-  };
-}
-
 /**
  * Loads user-written detectors from a folder (`trailwatch scan --detectors
  * ./rules`). Every `.ts`, `.mts`, `.js` and `.mjs` file (recursively; names
@@ -99,12 +61,8 @@ export async function loadUserDetectors(
 
   const reserved = new Set(options.reservedIds ?? BUILTIN_DETECTORS.map((d) => d.id));
   const { detectorFiles, exampleFiles } = await listRuleFiles(dir);
-  const errors: UserDetectorError[] = [];
-  const byId = new Map<string, Detector>();
-  const files = new Map<string, string>();
-  const examples = new Map<string, DetectorExamples>();
-  // Ids of detectors that failed validation: their examples are not "orphans".
-  const attempted = new Set<string>();
+  const collected = emptyCollection();
+  const { byId, files, examples, attempted, errors } = collected;
 
   if (detectorFiles.length === 0) {
     errors.push(new UserDetectorError(dir, 'holds no detector files (.ts, .mts, .js, .mjs)'));
@@ -120,43 +78,7 @@ export async function loadUserDetectors(
       );
       continue;
     }
-    const candidates = candidatesOf(mod);
-    if (candidates.length === 0) {
-      errors.push(
-        new UserDetectorError(
-          file,
-          'exports no detector (an object with id, listensTo and match); ' +
-            'shared helpers belong in files or folders starting with "_"',
-        ),
-      );
-      continue;
-    }
-    for (const { exportName, value } of candidates) {
-      if (typeof value.id === 'string') attempted.add(value.id);
-      const parsed = UserDetectorSchema.safeParse(value);
-      if (!parsed.success) {
-        errors.push(
-          new UserDetectorError(file, `export ${exportName}: ${issuesText(parsed.error)}`, {
-            cause: parsed.error,
-          }),
-        );
-        continue;
-      }
-      const detector = value as unknown as UserDetector;
-      const id = parsed.data.id;
-      if (reserved.has(id)) {
-        errors.push(new UserDetectorError(file, `id "${id}" is already a built-in detector`));
-        continue;
-      }
-      const earlier = files.get(id);
-      if (earlier !== undefined) {
-        errors.push(new UserDetectorError(file, `id "${id}" is already defined in ${earlier}`));
-        continue;
-      }
-      byId.set(id, detector);
-      files.set(id, file);
-      if (parsed.data.examples) examples.set(id, examplesOf(parsed.data.examples));
-    }
+    collectModule({ file, exports: mod }, reserved, collected);
   }
 
   for (const file of exampleFiles) {
@@ -204,6 +126,5 @@ export async function loadUserDetectors(
     examples.set(id, examplesOf(parsed.data));
   }
 
-  const detectors = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
-  return { detectors, examples, errors, files };
+  return { detectors: sortedDetectors(collected), examples, errors, files };
 }

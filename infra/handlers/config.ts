@@ -6,8 +6,7 @@ import {
   expiredSuppressions,
   type SuppressionMatcher,
 } from '../../alerting/config/suppress.js';
-import type { TrailwatchConfig } from '../../alerting/config/types.js';
-import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
+import type { DetectorOverride, TrailwatchConfig } from '../../alerting/config/types.js';
 import {
   type Detector,
   type DetectorSettings,
@@ -15,15 +14,20 @@ import {
   type Severity,
 } from '../../detectors/types.js';
 
-/** Raised at cold start when the function's environment is wrong: a deploy problem, not data. */
-export class HandlerConfigError extends Error {
-  override readonly name = 'HandlerConfigError';
-}
+import { handlerDetectors, tunableDetectors } from './catalog.js';
+import { HandlerConfigError } from './errors.js';
+
+export { HandlerConfigError };
 
 export interface HandlerConfig {
   readonly settings: DetectorSettings;
-  /** The catalog as the config tunes it: disabled detectors removed, overrides applied. */
+  /** The CloudTrail detectors as the config tunes them: disabled ones removed, overrides applied. */
   readonly detectors: readonly Detector[];
+  /**
+   * The config's per-detector overrides, for the detectors that are not CloudTrail
+   * detectors: the access-log engine and the invocation-spike detector apply them.
+   */
+  readonly overrides: ReadonlyMap<string, DetectorOverride>;
   /**
    * The config's suppressions. Put a `SuppressingSink` with this matcher in front
    * of the aggregator; it checks expiry against the wall clock per finding, so a
@@ -55,12 +59,13 @@ export const DEFAULT_ALERTS_PER_TOPIC_PER_MINUTE = 20;
  * file's text, YAML or JSON: settings, detector overrides, suppressions) and
  * `RUNBOOK_BASE_URL`. `TRAILWATCH_SETTINGS` (JSON of the settings section alone) is
  * still read, as a deprecated alias. Fails fast with the variable's name, and the
- * line and key at fault. `catalog` is the detector set (built-ins, plus user
- * detectors when bundled); `now` only decides which expiry warnings to log.
+ * line and key at fault. `detectors` are the CloudTrail detectors (built-ins, plus
+ * user detectors when bundled); the config may also tune the access-log and
+ * invocation-spike detectors. `now` only decides which expiry warnings to log.
  */
 export function readHandlerConfig(
   env: NodeJS.ProcessEnv = process.env,
-  catalog: readonly Detector[] = BUILTIN_DETECTORS,
+  detectors: readonly Detector[] = handlerDetectors(),
   now: number = Date.now(),
 ): HandlerConfig {
   const fallback = env.ALERT_TOPIC_ARN;
@@ -71,13 +76,14 @@ export function readHandlerConfig(
     if (arn) bySeverity.set(severity, arn);
   }
   const warnings: string[] = [];
-  const config = configFromEnv(env, catalog, warnings);
+  const config = configFromEnv(env, tunableDetectors(detectors), warnings);
   for (const rule of expiredSuppressions(config.suppressions, now)) {
     warnings.push(`suppression ${rule.id} expired (${rule.expires}) and is ignored`);
   }
   return {
     settings: config.settings,
-    detectors: applyDetectorOverrides(catalog, config.detectors),
+    detectors: applyDetectorOverrides(detectors, config.detectors),
+    overrides: config.detectors,
     suppressions: compileSuppressions(config.suppressions),
     warnings,
     topicFor: (severity) => bySeverity.get(severity) ?? fallback,

@@ -3,12 +3,11 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { AlertAggregator } from '../../alerting/aggregator.js';
+import { applyDetectorOverrides } from '../../alerting/config/overrides.js';
 import { SuppressingSink } from '../../alerting/config/suppressing-sink.js';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
-import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
-import { findingDetector } from '../../detectors/helpers/source-detector.js';
 import { judgeLambdaSeries, spikeFindings } from '../../detectors/metrics/evaluate.js';
 import type { MetricScope } from '../../detectors/metrics/evidence.js';
 import {
@@ -23,6 +22,7 @@ import { lambdaQueries } from '../../ingest/metrics/cloudwatch/queries.js';
 import type { RetryOptions } from '../../ingest/metrics/cloudwatch/retry.js';
 import { closedWindow } from '../../ingest/metrics/cloudwatch/window.js';
 import type { MetricSeries } from '../../ingest/metrics/types.js';
+import { SPIKE_FINDING_DETECTOR } from './catalog.js';
 import { HandlerConfigError, readHandlerConfig } from './config.js';
 import { readDeadline } from './deadline.js';
 import { AlertDeliveryError } from './deliver.js';
@@ -132,10 +132,9 @@ export function readMetricsEnv(env: NodeJS.ProcessEnv): MetricsEnv {
  */
 export function createMetricsHandler(deps: MetricsDeps) {
   const env = deps.env ?? process.env;
-  const spikeFacade = findingDetector(lambdaInvocationSpike);
-  const config = readHandlerConfig(env, [...BUILTIN_DETECTORS, spikeFacade]);
+  const config = readHandlerConfig(env);
   const options = readMetricsEnv(env);
-  const tuned = config.detectors.find((d) => d.id === lambdaInvocationSpike.id);
+  const [tuned] = applyDetectorOverrides([SPIKE_FINDING_DETECTOR], config.overrides);
   const detector: MetricDetector | undefined = tuned && {
     ...lambdaInvocationSpike,
     severity: tuned.severity,

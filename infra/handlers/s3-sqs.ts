@@ -8,7 +8,7 @@ import { describeError } from '../../alerting/publishers/publisher.js';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
-import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
+import { accessLogEngineFor } from '../../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import {
   classifyKey,
@@ -65,12 +65,22 @@ export class ObjectFetchError extends Error {
  */
 export function createS3SqsHandler(deps: S3SqsDeps) {
   const config = readHandlerConfig(deps.env);
-  const engine = new DetectorEngine(BUILTIN_DETECTORS, { settings: config.settings });
+  const engine = new DetectorEngine(config.detectors, { settings: config.settings });
+  // S3 server access logs reach this function too; the config tunes their detectors.
+  const accessLogs = accessLogEngineFor(config.overrides, config.settings);
+  for (const warning of config.warnings) deps.logger.warn(warning);
   const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const processor = new BatchProcessor(EventType.SQS);
   const { logger } = deps;
   const alertOptions = { runbookBaseUrl: config.runbookBaseUrl };
-  const shared = { engine, publisher, store: deps.store, runbookBaseUrl: config.runbookBaseUrl };
+  const shared = {
+    engine,
+    accessLogs,
+    publisher,
+    store: deps.store,
+    runbookBaseUrl: config.runbookBaseUrl,
+    suppressions: config.suppressions,
+  };
 
   /** Publishes the pipeline's own alert (once per store); throws if it cannot, so the message is retried. */
   async function report(alert: Alert): Promise<void> {

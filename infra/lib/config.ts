@@ -1,5 +1,6 @@
 import type { Severity } from '../../detectors/types.js';
-import { ContextSchema, type ParsedContext } from './context-schema.js';
+import { TUNABLE_BUILTIN_IDS } from './catalog-ids.js';
+import { contextSchema, type ParsedContext } from './context-schema.js';
 
 /** Every context key the app reads (cdk.json `context`, cdk.context.json, or `-c key=value`). */
 export const CONTEXT_KEYS = [
@@ -17,6 +18,7 @@ export const CONTEXT_KEYS = [
   'alertSubscriptions',
   'opsSubscriptions',
   'configFile',
+  'detectorsDir',
   'runbookBaseUrl',
 ] as const;
 
@@ -68,6 +70,8 @@ export interface TrailwatchConfig {
   readonly opsSubscriptions: readonly OpsSubscription[];
   /** Path of the trailwatch config file (settings, detector overrides, suppressions). */
   readonly configFile?: string;
+  /** Folder of user-written detectors bundled into the functions (as `scan --detectors`). */
+  readonly detectorsDir?: string;
   /** Where alerts link runbooks (RUNBOOK_BASE_URL); the handlers' default when absent. */
   readonly runbookBaseUrl?: string;
 }
@@ -89,12 +93,14 @@ export class ConfigError extends Error {
 /**
  * Validates the app's context and turns it into a {@link TrailwatchConfig}. Unset keys get
  * the defaults documented in docs/deploy.md. Throws one {@link ConfigError} naming every
- * bad key, so an operator fixes them all in one go.
+ * bad key, so an operator fixes them all in one go. `detectorIds` are the ids an
+ * alert subscription may filter on: the built-in ones and the user detectors'.
  */
 export function parseConfig(
   context: Readonly<Partial<Record<ContextKey, unknown>>>,
+  detectorIds: ReadonlySet<string> = TUNABLE_BUILTIN_IDS,
 ): TrailwatchConfig {
-  const result = ContextSchema.safeParse(context);
+  const result = contextSchema(detectorIds).safeParse(context);
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.map(String).join('.') || '(context)'}: ${issue.message}`,
@@ -166,6 +172,7 @@ function toConfig(parsed: ParsedContext): TrailwatchConfig {
     alertSubscriptions: parsed.alertSubscriptions,
     opsSubscriptions: parsed.opsSubscriptions,
     configFile: parsed.configFile,
+    detectorsDir: parsed.detectorsDir,
     runbookBaseUrl: parsed.runbookBaseUrl,
   };
 }

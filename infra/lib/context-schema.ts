@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { SEVERITIES } from '../../detectors/types.js';
+import { TUNABLE_BUILTIN_IDS } from './catalog-ids.js';
 import { ATHENA, DEFAULT_TRAIL_REGIONS } from './defaults.js';
 
 const AccountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
@@ -14,10 +14,14 @@ const KmsKeyArn = z
     'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>); an alias ARN cannot be granted',
   );
 const Region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name');
-const DETECTOR_IDS = new Set(BUILTIN_DETECTORS.map((detector) => detector.id));
-const DetectorId = z
-  .string()
-  .refine((id) => DETECTOR_IDS.has(id), 'is not a detector id (see `trailwatch detectors`)');
+/** An id of `known`: the built-in detectors, plus the user detectors of `detectorsDir`. */
+const detectorId = (known: ReadonlySet<string>) =>
+  z
+    .string()
+    .refine(
+      (id) => known.has(id),
+      'is not a detector id (see `trailwatch detectors`, and the detectorsDir folder if set)',
+    );
 
 /** `-c key=a,b` arrives as a string; cdk.json gives a real array. Accept both, and JSON text. */
 function asList(value: unknown): unknown {
@@ -80,50 +84,59 @@ function checkEndpoint(
 
 const Subscription = z.strictObject(subscriptionShape).superRefine(checkEndpoint);
 
-const AlertSubscriptionSchema = z
-  .strictObject({
-    ...subscriptionShape,
-    severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
-    detectors: z.array(DetectorId).min(1).optional(),
-  })
-  .superRefine(checkEndpoint);
+const alertSubscriptionSchema = (known: ReadonlySet<string>) =>
+  z
+    .strictObject({
+      ...subscriptionShape,
+      severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
+      detectors: z.array(detectorId(known)).min(1).optional(),
+    })
+    .superRefine(checkEndpoint);
 
 /**
  * What each context key may hold. Values given with `-c` arrive as strings, so lists,
- * booleans and JSON are normalised before validation.
+ * booleans and JSON are normalised before validation. `detectorIds` are the ids an
+ * alert subscription may filter on.
  */
-export const ContextSchema = z.strictObject({
-  stackName: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a CloudFormation stack name')
-    .default('Trailwatch'),
-  existingTrailBucketName: BucketName.optional(),
-  existingTrailBucketAccount: AccountId.optional(),
-  existingTrailKmsKeyArn: KmsKeyArn.optional(),
-  newTrailBucketName: BucketName.optional(),
-  trailKeyPrefix: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/,
-      'must be an S3 key prefix without leading or trailing "/"',
-    )
-    .optional(),
-  organizationId: z
-    .string()
-    .regex(/^o-[a-z0-9]{10,32}$/, 'must be an AWS Organizations id (o-xxxxxxxxxx)')
-    .optional(),
-  trailAccounts: list(AccountId, 1).optional(),
-  trailRegions: list(Region, 1).default([...DEFAULT_TRAIL_REGIONS]),
-  trailLogsSince: z
-    .string()
-    .regex(/^\d{4}\/\d{2}\/\d{2}$/, 'must be a date written yyyy/MM/dd')
-    .default(ATHENA.projectionStart),
-  fastPathReadOnlyEvents: z.preprocess(asBoolean, z.boolean()).default(false),
-  alertSubscriptions: z.preprocess(asJson, z.array(AlertSubscriptionSchema)).default([]),
-  opsSubscriptions: z.preprocess(asJson, z.array(Subscription)).default([]),
-  configFile: z.string().min(1).optional(),
-  runbookBaseUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
-});
+export const contextSchema = (detectorIds: ReadonlySet<string> = TUNABLE_BUILTIN_IDS) =>
+  z.strictObject({
+    stackName: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a CloudFormation stack name')
+      .default('Trailwatch'),
+    existingTrailBucketName: BucketName.optional(),
+    existingTrailBucketAccount: AccountId.optional(),
+    existingTrailKmsKeyArn: KmsKeyArn.optional(),
+    newTrailBucketName: BucketName.optional(),
+    trailKeyPrefix: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/,
+        'must be an S3 key prefix without leading or trailing "/"',
+      )
+      .optional(),
+    organizationId: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/, 'must be an AWS Organizations id (o-xxxxxxxxxx)')
+      .optional(),
+    trailAccounts: list(AccountId, 1).optional(),
+    trailRegions: list(Region, 1).default([...DEFAULT_TRAIL_REGIONS]),
+    trailLogsSince: z
+      .string()
+      .regex(/^\d{4}\/\d{2}\/\d{2}$/, 'must be a date written yyyy/MM/dd')
+      .default(ATHENA.projectionStart),
+    fastPathReadOnlyEvents: z.preprocess(asBoolean, z.boolean()).default(false),
+    alertSubscriptions: z
+      .preprocess(asJson, z.array(alertSubscriptionSchema(detectorIds)))
+      .default([]),
+    opsSubscriptions: z.preprocess(asJson, z.array(Subscription)).default([]),
+    configFile: z.string().min(1).optional(),
+    detectorsDir: z.string().min(1).optional(),
+    runbookBaseUrl: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  });
+
+/** The context schema for the built-in detectors. */
+export const ContextSchema = contextSchema();
 
 /** The context after validation, defaults applied. */
 export type ParsedContext = z.infer<typeof ContextSchema>;

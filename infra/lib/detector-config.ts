@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { ConfigError as ConfigFileError, formatIssue } from '../../alerting/config/errors.js';
 import { parseConfig as parseConfigFile } from '../../alerting/config/load.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
+import type { Detector } from '../../detectors/types.js';
+import { tunableDetectors } from '../handlers/catalog.js';
 import { ConfigError } from './config.js';
 
 /**
@@ -29,8 +31,14 @@ export interface DeploymentSettings {
  * Reads and validates the config file named by the `configFile` context key, with the
  * same parser the CLI and the handlers use, so a bad file fails `cdk synth` (every problem
  * with its line and key) instead of every cold start. No file means the defaults.
+ * `cloudTrailDetectors` are the ones the functions run: the built-ins, plus the
+ * user detectors of `detectorsDir` when it is set.
  */
-export function loadDetectorConfig(path: string | undefined, cwd = process.cwd()): DetectorConfig {
+export function loadDetectorConfig(
+  path: string | undefined,
+  cwd = process.cwd(),
+  cloudTrailDetectors: readonly Detector[] = BUILTIN_DETECTORS,
+): DetectorConfig {
   if (path === undefined) return { document: {} };
   let text: string;
   try {
@@ -41,7 +49,7 @@ export function loadDetectorConfig(path: string | undefined, cwd = process.cwd()
     });
   }
   try {
-    parseConfigFile(text, { source: path, catalog: BUILTIN_DETECTORS });
+    parseConfigFile(text, { source: path, catalog: tunableDetectors(cloudTrailDetectors) });
   } catch (cause) {
     if (!(cause instanceof ConfigFileError)) throw cause;
     throw new ConfigError(
