@@ -24,6 +24,14 @@ export function nagAcknowledgements(stack: TrailwatchStack): NagAcknowledgement[
         'it is limited to the log prefix (<prefix>/AWSLogs/*) of the one trail bucket.',
     },
     {
+      construct: stack.detectors.ingest.role,
+      id: `AwsSolutions-IAM5[Resource::${nagResource(stack, stack.accessLogs.logObjectsArn)}]`,
+      reason:
+        'S3 names each server access-log object when it delivers it (date and a random string), so ' +
+        's3:GetObject needs a key wildcard; it is limited to the prefix trailwatch buckets log under ' +
+        '(s3-access-logs/*) of the one access-log bucket, and grants no other action.',
+    },
+    {
       construct: stack.detectors.metrics.detector.role,
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -9,6 +9,8 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ACCESS_LOG_LAYOUT, serverAccessLogsTo } from './access-log-layout.js';
+import { ACCESS_LOG_TABLE_NAME, accessLogTableInput } from './access-log-table.js';
 import { type CloudTrailTableLayout, cloudTrailTableInput } from './cloudtrail-table.js';
 import { ATHENA } from './defaults.js';
 
@@ -26,8 +28,14 @@ export interface AthenaNamedQuery {
 export interface AthenaCatalogProps {
   /** Where the CloudTrail logs are and how to project their partitions. */
   readonly layout: CloudTrailTableLayout;
-  /** Receives server access logs of the results bucket. */
+  /** Receives server access logs of the results bucket; the `s3_access_logs` table reads it. */
   readonly accessLogsBucket: IBucket;
+  /**
+   * The other buckets whose server access logs go to `accessLogsBucket` (in
+   * ACCESS_LOG_LAYOUT), projected by the access-log table with the results bucket.
+   * @default only the results bucket
+   */
+  readonly accessLoggedBuckets?: readonly string[];
   /**
    * Name of the Glue database and of the Athena workgroup.
    * @default the stack name, lower-cased, with characters Glue rejects replaced by `_`
@@ -41,17 +49,20 @@ export interface AthenaCatalogProps {
 }
 
 /**
- * Athena over the trail: a Glue database with the CloudTrail table (partition projection,
- * so no crawler and no partition maintenance), and a workgroup whose settings queries
+ * Athena over the trail: a Glue database with the CloudTrail table and the S3 server
+ * access-log table (both with partition projection, so no crawler and no partition
+ * maintenance), and a workgroup whose settings queries
  * cannot override: results in a private bucket, encrypted, expiring, and a cap on bytes
  * scanned per query.
  */
 export class AthenaCatalog extends Construct {
   readonly databaseName: string;
   readonly tableName: string = ATHENA.tableName;
+  readonly accessLogTableName: string = ACCESS_LOG_TABLE_NAME;
   readonly workGroupName: string;
   readonly database: CfnDatabase;
   readonly table: CfnTable;
+  readonly accessLogTable: CfnTable;
   readonly workGroup: CfnWorkGroup;
   readonly resultsBucket: Bucket;
 
@@ -67,7 +78,10 @@ export class AthenaCatalog extends Construct {
 
     this.database = new CfnDatabase(this, 'Database', {
       catalogId: Aws.ACCOUNT_ID,
-      databaseInput: { name, description: 'trailwatch: CloudTrail logs for investigation' },
+      databaseInput: {
+        name,
+        description: 'trailwatch: CloudTrail and S3 access logs for investigation',
+      },
     });
     this.table = new CfnTable(this, 'CloudTrailTable', {
       catalogId: Aws.ACCOUNT_ID,
@@ -82,11 +96,24 @@ export class AthenaCatalog extends Construct {
       minimumTLSVersion: 1.2,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'athena-results/',
+      ...serverAccessLogsTo(props.accessLogsBucket),
       lifecycleRules: [{ expiration: ATHENA.resultExpiration }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.accessLogTable = new CfnTable(this, 'AccessLogTable', {
+      catalogId: Aws.ACCOUNT_ID,
+      databaseName: name,
+      tableInput: accessLogTableInput(this.accessLogTableName, {
+        bucketName: props.accessLogsBucket.bucketName,
+        prefix: ACCESS_LOG_LAYOUT.prefix,
+        account: Aws.ACCOUNT_ID,
+        region: Aws.REGION,
+        sourceBuckets: [...(props.accessLoggedBuckets ?? []), this.resultsBucket.bucketName],
+        since: props.layout.since,
+      }),
+    });
+    this.accessLogTable.addResourceDependency(this.database);
+
     this.workGroup = new CfnWorkGroup(this, 'WorkGroup', {
       name,
       description: 'trailwatch investigations (runbook queries)',

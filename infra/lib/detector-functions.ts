@@ -11,6 +11,7 @@ import { DLQ_RETENTION, FAST_PATH, INGEST } from './defaults.js';
 import { DetectorFunction, handlerEntry } from './detector-function.js';
 import {
   allowPublishingAlerts,
+  allowReadingAccessLogs,
   allowReadingLogs,
   allowReadingMetrics,
   allowStateAccess,
@@ -39,6 +40,8 @@ export const DEFAULT_HANDLERS: DetectorHandlers = {
 export interface DetectorFunctionsProps {
   readonly ingestQueue: IQueue;
   readonly trailLogs: TrailLogs;
+  /** ARN patterns of the S3 server access-log objects notified to the ingest queue. */
+  readonly accessLogObjectsArns: readonly string[];
   readonly alertTopics: AlertTopics;
   readonly stateTable: ITable;
   /** The trailwatch config (docs/configuration.md), serialised into TRAILWATCH_CONFIG. */
@@ -68,8 +71,8 @@ const ALL_MANAGEMENT_EVENTS = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
 
 /**
  * The three detector Lambdas and what feeds them:
- * - `ingest` reads each new CloudTrail file named by an S3 notification on the ingest queue
- *   (the complete path), reporting failed messages one by one;
+ * - `ingest` reads each new CloudTrail file and S3 server access-log object named by an S3
+ *   notification on the ingest queue (the complete path), reporting failed messages one by one;
  * - `fastPath` gets single events from an EventBridge rule (the fast, best-effort path),
  *   with bounded retries and a dead-letter queue for both delivery and function failures;
  * - `metrics` judges the account's Lambda invocation counts on a schedule
@@ -97,7 +100,8 @@ export class DetectorFunctions extends Construct {
     const handlers = props.handlers ?? DEFAULT_HANDLERS;
     this.ingest = new DetectorFunction(this, 'Ingest', {
       entry: handlers.ingest,
-      description: 'trailwatch: runs the detectors over each new CloudTrail log file',
+      description:
+        'trailwatch: runs the detectors over each new CloudTrail log file and S3 access log',
       memorySize: INGEST.memorySize,
       timeout: INGEST.timeout,
       environment,
@@ -109,6 +113,7 @@ export class DetectorFunctions extends Construct {
       }),
     );
     allowReadingLogs(this.ingest.role, props.trailLogs);
+    allowReadingAccessLogs(this.ingest.role, props.accessLogObjectsArns);
 
     this.fastPathDeadLetterQueue = new Queue(this, 'FastPathDeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,

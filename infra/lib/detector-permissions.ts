@@ -16,6 +16,21 @@ export interface TrailLogs {
   readonly kmsKeyArn?: string;
 }
 
+/**
+ * Reading S3 server access-log objects under the given ARN patterns (one per prefix).
+ * GetObject only: the access-log bucket is not versioned, so its notifications name no
+ * version and the handler never asks for one. SSE-S3 (S3 cannot log to SSE-KMS), so no key.
+ */
+export function allowReadingAccessLogs(role: Role, logObjectsArns: readonly string[]): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadAccessLogObjects',
+      actions: ['s3:GetObject'],
+      resources: [...logObjectsArns],
+    }),
+  );
+}
+
 /** Reading the log objects (any version), and kms:Decrypt when they are SSE-KMS encrypted. */
 export function allowReadingLogs(role: Role, logs: TrailLogs): void {
   role.addToPrincipalPolicy(

@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IDependable } from 'constructs';
+import { serverAccessLogsTo } from './access-log-layout.js';
 import type { TrailSourceConfig } from './config.js';
 import { NEW_TRAIL, TRAIL_LOG_LAYOUT } from './defaults.js';
 
@@ -111,8 +112,7 @@ export class TrailSource extends Construct {
       versioned: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: props.accessLogsBucket,
-      serverAccessLogsPrefix: 'cloudtrail-bucket/',
+      ...serverAccessLogsTo(props.accessLogsBucket),
       // Audit evidence outlives the stack.
       removalPolicy: RemovalPolicy.RETAIN,
     });

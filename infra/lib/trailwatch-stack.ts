@@ -34,8 +34,8 @@ export interface TrailwatchStackProps extends StackProps {
 }
 
 /**
- * trailwatch on AWS: CloudTrail logs (a new trail or an existing bucket) → S3 notifications →
- * SQS → ingest Lambda, plus EventBridge → fast-path Lambda; both run the detectors, share a
+ * trailwatch on AWS: CloudTrail logs (a new trail or an existing bucket) and the S3 server
+ * access logs of its own buckets → S3 notifications → SQS → ingest Lambda, plus EventBridge → fast-path Lambda; both run the detectors, share a
  * DynamoDB state table and publish to SNS alert topics; Athena queries the same logs;
  * alarms on the pipeline's health go to a separate ops topic.
  */
@@ -62,10 +62,21 @@ export class TrailwatchStack extends Stack {
     });
     this.ingestQueue = new IngestQueue(this, 'IngestQueue', {
       consumerTimeout: INGEST.timeout,
-      sourceBucketArn: this.trailSource.bucketArn,
-      sourceAccount: this.trailSource.bucketAccount,
+      sources: [
+        {
+          sid: 'AllowTrailBucketNotifications',
+          bucketArn: this.trailSource.bucketArn,
+          account: this.trailSource.bucketAccount,
+        },
+        {
+          sid: 'AllowAccessLogBucketNotifications',
+          bucketArn: this.accessLogs.bucketArn,
+          account: Aws.ACCOUNT_ID,
+        },
+      ],
     });
     this.trailSource.notifyOnNewLogs(this.ingestQueue.queue, this.ingestQueue.sendPolicy);
+    this.accessLogs.notifyOnNewLogs(this.ingestQueue.queue, this.ingestQueue.sendPolicy);
     this.stateTable = new StateTable(this, 'StateTable');
     this.alertTopics = new AlertTopics(this, 'AlertTopics', {
       subscriptions: config.alertSubscriptions,
@@ -73,6 +84,7 @@ export class TrailwatchStack extends Stack {
     this.detectors = new DetectorFunctions(this, 'Detectors', {
       ingestQueue: this.ingestQueue.queue,
       trailLogs: this.trailSource,
+      accessLogObjectsArns: [this.accessLogs.logObjectsArn],
       alertTopics: this.alertTopics,
       stateTable: this.stateTable.table,
       config: withDeploymentSettings(props.detectorConfig ?? { document: {} }, {
@@ -97,6 +109,8 @@ export class TrailwatchStack extends Stack {
         since: config.trailLogsSince,
       },
       accessLogsBucket: this.accessLogs.bucket,
+      // A created trail bucket logs there too; an imported one is not the stack's to configure.
+      accessLoggedBuckets: this.trailSource.ownsBucket ? [this.trailSource.bucketName] : [],
       namedQueries: props.namedQueries,
     });
     this.health = new Health(this, 'Health', {
@@ -154,6 +168,16 @@ export class TrailwatchStack extends Stack {
       'AthenaTable',
       `${this.athena.databaseName}.${this.athena.tableName}`,
       'Glue table of the CloudTrail logs',
+    );
+    output(
+      'AccessLogsBucketName',
+      this.accessLogs.bucketName,
+      'Bucket of the S3 server access logs of the trail and Athena results buckets',
+    );
+    output(
+      'AccessLogTable',
+      `${this.athena.databaseName}.${this.athena.accessLogTableName}`,
+      'Glue table of the S3 server access logs',
     );
     output('DashboardName', this.health.dashboard.dashboard.dashboardName, 'CloudWatch dashboard');
   }

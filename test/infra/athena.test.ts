@@ -4,17 +4,14 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { AthenaCatalog } from '../../infra/lib/athena.js';
 import { CLOUDTRAIL_COLUMNS } from '../../infra/lib/cloudtrail-table.js';
-import { CONTROL_TOWER_CONTEXT, onlyResource, synth } from './support.js';
-
-type TableInput = {
-  Name: string;
-  Parameters: Record<string, unknown>;
-  PartitionKeys: { Name: string }[];
-  StorageDescriptor: Record<string, unknown>;
-};
-
-const tableInputOf = (template: Template): TableInput =>
-  onlyResource(template, 'AWS::Glue::Table').Properties?.TableInput as TableInput;
+import {
+  ACCESS_LOG_BIGINT_COLUMNS,
+  ACCESS_LOG_COLUMNS,
+  ACCESS_LOG_LINE_PATTERN,
+} from '../../runbooks/duckdb/access-log-table.js';
+import { accessLogLine } from '../fixtures/access-logs/lines.js';
+import { tableInputOf } from './glue-tables.js';
+import { CONTROL_TOWER_CONTEXT, synth } from './support.js';
 
 describe('AthenaCatalog: the CloudTrail table', () => {
   const table = tableInputOf(synth());
@@ -98,6 +95,109 @@ describe('AthenaCatalog: the CloudTrail table', () => {
       'projection.account.type': 'enum',
       'projection.account.values': '111122223333,444455556666',
     });
+  });
+});
+
+describe('AthenaCatalog: the S3 access-log table', () => {
+  const template = synth();
+  const table = tableInputOf(template, 's3_access_logs');
+  const imported = tableInputOf(synth(CONTROL_TOWER_CONTEXT), 's3_access_logs');
+  const accessLogsBucket = { Ref: expect.stringMatching(/^AccessLogs[0-9A-F]{8}$/) };
+  const resultsBucket = { Ref: expect.stringMatching(/^AthenaResultsBucket/) };
+
+  it('has the columns the runbook queries read, typed as the DuckDB twin types them', () => {
+    expect(table.StorageDescriptor.Columns).toEqual(
+      ACCESS_LOG_COLUMNS.map((name) => ({
+        Name: name,
+        Type: ACCESS_LOG_BIGINT_COLUMNS.has(name) ? 'bigint' : 'string',
+      })),
+    );
+    expect(table.StorageDescriptor.Columns).toContainEqual({ Name: 'bytessent', Type: 'bigint' });
+    expect(table.StorageDescriptor.Columns).toContainEqual({ Name: 'httpstatus', Type: 'string' });
+  });
+
+  it('reads text lines with RegexSerDe and the pattern the DuckDB side and the repo DDL use', () => {
+    expect(table.StorageDescriptor).toMatchObject({
+      InputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+      OutputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+      SerdeInfo: {
+        SerializationLibrary: 'org.apache.hadoop.hive.serde2.RegexSerDe',
+        Parameters: { 'serialization.format': '1', 'input.regex': ACCESS_LOG_LINE_PATTERN },
+      },
+    });
+  });
+
+  it('captures one group per column from a logged line, and a field count short of 27 too', () => {
+    // Prepare: a current line (27 fields) and one from before the last 9 fields existed.
+    const line = accessLogLine({ ip: '203.0.113.50', bytesSent: 4242 });
+    const shortLine = line.split(' ').slice(0, -9).join(' ');
+    const pattern = new RegExp(table.StorageDescriptor.SerdeInfo.Parameters['input.regex']);
+
+    // Act
+    const groups = pattern.exec(line)?.slice(1);
+    const shortGroups = pattern.exec(shortLine)?.slice(1);
+
+    // Assess
+    expect(groups).toHaveLength(ACCESS_LOG_COLUMNS.length);
+    expect(groups?.[ACCESS_LOG_COLUMNS.indexOf('remoteip')]).toBe('203.0.113.50');
+    expect(groups?.[ACCESS_LOG_COLUMNS.indexOf('bytessent')]).toBe('4242');
+    expect(shortGroups?.[ACCESS_LOG_COLUMNS.indexOf('remoteip')]).toBe('203.0.113.50');
+  });
+
+  it('projects the logged buckets and days from the partitioned keys S3 writes', () => {
+    expect(table.PartitionKeys).toEqual([
+      { Name: 'source_bucket', Type: 'string' },
+      { Name: 'timestamp', Type: 'string' },
+    ]);
+    expect(table.Parameters).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.source_bucket.type': 'enum',
+      'projection.timestamp.type': 'date',
+      'projection.timestamp.format': 'yyyy/MM/dd',
+      'projection.timestamp.interval': '1',
+      'projection.timestamp.interval.unit': 'DAYS',
+      'projection.timestamp.range': '2020/01/01,NOW',
+    });
+    const root = [
+      's3://',
+      accessLogsBucket,
+      '/s3-access-logs/',
+      { Ref: 'AWS::AccountId' },
+      '/',
+      { Ref: 'AWS::Region' },
+    ];
+    expect(table.StorageDescriptor.Location).toEqual({ 'Fn::Join': ['', [...root, '/']] });
+    expect(table.Parameters['storage.location.template']).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena placeholders
+      'Fn::Join': ['', [...root, '/${source_bucket}/${timestamp}']],
+    });
+  });
+
+  it('projects the trail bucket and the results bucket, or only the results bucket of an imported trail', () => {
+    expect(table.Parameters['projection.source_bucket.values']).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'trailwatch-cloudtrail-',
+          { Ref: 'AWS::AccountId' },
+          '-',
+          { Ref: 'AWS::Region' },
+          ',',
+          resultsBucket,
+        ],
+      ],
+    });
+    expect(imported.Parameters['projection.source_bucket.values']).toEqual(resultsBucket);
+  });
+
+  it('lives in the trailwatch database, created after it', () => {
+    const [id, resource] =
+      Object.entries(template.findResources('AWS::Glue::Table')).find(
+        ([, r]) => r.Properties.TableInput.Name === 's3_access_logs',
+      ) ?? [];
+    expect(id).toBeDefined();
+    expect(resource?.Properties.DatabaseName).toBe('trailwatch');
+    expect(resource?.DependsOn).toEqual([expect.stringMatching(/^AthenaDatabase/)]);
   });
 });
 

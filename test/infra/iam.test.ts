@@ -113,8 +113,12 @@ describe('IAM: the trailwatch stack', () => {
     ]);
     expect(grants['logs:PutLogEvents']).toEqual([ref('DetectorsIngestLogGroup')]);
     expect(grants['sqs:ReceiveMessage']).toEqual([ref('IngestQueue[0-9A-F]{8}"')]);
-    expect(grants['s3:GetObject']).toEqual([expect.stringContaining('/AWSLogs/*')]);
-    expect(grants['s3:GetObjectVersion']).toEqual(grants['s3:GetObject']);
+    expect(grants['s3:GetObject']).toEqual([
+      expect.stringContaining('/s3-access-logs/*'),
+      expect.stringContaining('/AWSLogs/*'),
+    ]);
+    // The trail bucket is versioned, the access-log bucket is not.
+    expect(grants['s3:GetObjectVersion']).toEqual([expect.stringContaining('/AWSLogs/*')]);
     expect(grants['kms:Decrypt']?.sort()).toEqual(
       [ref('AlertTopicsKey'), ref('TrailSourceKey')].sort(),
     );

@@ -78,6 +78,7 @@ describe('cdk-nag AwsSolutions', { timeout: 120_000 }, () => {
 
     expect(acknowledgements.map((a) => `${a.id} @ ${a.construct.node.path}`)).toEqual([
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::trailwatch-cloudtrail-<AWS::AccountId>-<AWS::Region>/AWSLogs/*] @ Trailwatch/Detectors/Ingest/Role',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::trailwatch-access-logs-{"Fn::Select":[2,{"Fn::Split":["/",{"Ref":"AWS::StackId"}]}]}/s3-access-logs/*] @ Trailwatch/Detectors/Ingest/Role',
       'AwsSolutions-IAM5[Resource::*] @ Trailwatch/Detectors/Metrics/Function/Role',
       'AwsSolutions-SQS3 @ Trailwatch/Detectors/FastPathDeadLetterQueue',
       'AwsSolutions-SQS3 @ Trailwatch/AlertTopics/DeliveryDeadLetterQueue',

@@ -34,7 +34,10 @@ describe('TrailSource: a new trail', () => {
           }),
         ],
       },
-      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'cloudtrail-bucket/' }),
+      LoggingConfiguration: Match.objectLike({
+        DestinationBucketName: { Ref: Match.stringLikeRegexp('^AccessLogs') },
+        LogFilePrefix: 's3-access-logs/',
+      }),
     });
   });
 
@@ -76,9 +79,9 @@ describe('TrailSource: a new trail', () => {
 
   it('notifies the ingest queue of new log files only, after the queue policy exists', () => {
     // Prepare
-    const bucket = Object.values(resourcesOf(template, 'AWS::S3::Bucket')).find(
-      (b) => b.Properties?.NotificationConfiguration !== undefined,
-    );
+    const bucket = Object.entries(resourcesOf(template, 'AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('TrailSourceBucket'),
+    )?.[1];
     const queuePolicies = Object.entries(resourcesOf(template, 'AWS::SQS::QueuePolicy'));
     const s3QueuePolicy = queuePolicies.find(([, p]) =>
       JSON.stringify(p.Properties).includes('s3.amazonaws.com'),
@@ -151,11 +154,15 @@ describe('TrailSource: an existing bucket', () => {
 
   it('creates no trail, trail bucket or trail key', () => {
     template.resourceCountIs('AWS::CloudTrail::Trail', 0);
-    // The access-log bucket and the Athena results bucket remain.
-    template.resourceCountIs('AWS::S3::Bucket', 2);
-    expect(JSON.stringify(resourcesOf(template, 'AWS::S3::Bucket'))).not.toContain(
-      'NotificationConfiguration',
-    );
+    // The access-log bucket and the Athena results bucket remain; only the access-log
+    // bucket, the stack's own, notifies the queue (test/infra/access-logs.test.ts).
+    const buckets = Object.entries(resourcesOf(template, 'AWS::S3::Bucket'));
+    expect(buckets.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'AccessLogs',
+      'AthenaResultsBucket',
+    ]);
+    const notifying = buckets.filter(([, b]) => b.Properties?.NotificationConfiguration);
+    expect(notifying.map(([id]) => id)).toEqual([expect.stringMatching(/^AccessLogs/)]);
   });
 
   it('accepts notifications from that bucket and its owner only', () => {
