@@ -11,6 +11,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { CloudTrailFilesMetric } from './cloudtrail-files-metric.js';
 import { HEALTH } from './defaults.js';
 import type { WatchedPipeline } from './health-alarms.js';
 
@@ -19,6 +20,8 @@ export interface PipelineDashboardProps extends WatchedPipeline {
   readonly fastPathRule: IRule;
   readonly alertTopics: readonly ITopic[];
   readonly alarms: readonly IAlarm[];
+  /** CloudTrail files ingested: what `TrailSilent` watches. */
+  readonly cloudTrailFiles: CloudTrailFilesMetric;
 }
 
 /**
@@ -57,7 +60,9 @@ export class PipelineDashboard extends Construct {
           new GraphWidget({
             title: 'Ingest queue',
             left: [
-              props.ingestQueue.metricNumberOfMessagesSent({ period, label: 'log files notified' }),
+              // The queue carries CloudTrail and access-log objects; the filter counts CloudTrail's.
+              props.ingestQueue.metricNumberOfMessagesSent({ period, label: 'objects notified' }),
+              props.cloudTrailFiles.metric(period, 'CloudTrail files ingested'),
               props.ingestQueue.metricApproximateNumberOfMessagesVisible({
                 period,
                 label: 'waiting',

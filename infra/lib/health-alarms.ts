@@ -1,6 +1,8 @@
 import { ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { CloudTrailFilesMetric } from './cloudtrail-files-metric.js';
 import { HEALTH } from './defaults.js';
 
 /** The pipeline parts whose health is watched. */
@@ -10,6 +12,8 @@ export interface WatchedPipeline {
   readonly fastPathDeadLetterQueue: IQueue;
   readonly alertDeliveryDeadLetterQueue: IQueue;
   readonly ingestFunction: IFunction;
+  /** Where the ingest function logs one line per object read (the CloudTrail file count). */
+  readonly ingestLogGroup: ILogGroup;
   readonly fastPathFunction: IFunction;
   /** The scheduled invocation-spike detector. */
   readonly metricsFunction: IFunction;
@@ -36,8 +40,12 @@ const atLeastOne = {
 /**
  * The health alarms of the pipeline (docs/deploy.md, "Alarms", explains each). Any of
  * them firing means CloudTrail events may be going unexamined or alerts undelivered.
+ * `cloudTrailFiles` counts CloudTrail files ingested (from the ingest logs).
  */
-export function healthAlarmSpecs(p: WatchedPipeline): HealthAlarmSpec[] {
+export function healthAlarmSpecs(
+  p: WatchedPipeline,
+  cloudTrailFiles: CloudTrailFilesMetric,
+): HealthAlarmSpec[] {
   const period = HEALTH.period;
   const depth = (queue: IQueue) =>
     queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' });
@@ -78,18 +86,19 @@ export function healthAlarmSpecs(p: WatchedPipeline): HealthAlarmSpec[] {
     },
     {
       id: 'TrailSilent',
-      metric: p.ingestQueue.metricNumberOfMessagesSent({
-        period: HEALTH.silence,
-        statistic: 'Sum',
-      }),
+      // Not the queue's message count: access-log notifications share the queue and would
+      // keep it busy while CloudTrail is silent.
+      metric: cloudTrailFiles.metric(HEALTH.silence),
       threshold: 1,
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
       // No datapoints is exactly the failure this alarm is for.
       treatMissingData: TreatMissingData.BREACHING,
       description:
-        `No new CloudTrail log file in ${HEALTH.silence.toHumanString()}: the trail stopped, ` +
-        'its bucket notification is missing or points elsewhere, or the queue policy rejects it. ' +
-        'Check the trail status (GetTrailStatus) and the bucket notification configuration.',
+        `No CloudTrail log file with events was ingested in ${HEALTH.silence.toHumanString()}: ` +
+        'the trail stopped, its bucket notification is missing or points elsewhere, the queue ' +
+        'policy rejects it, or the ingest function fails on every file (see the other alarms). ' +
+        'Check the trail status (GetTrailStatus), the bucket notification configuration and ' +
+        'the ingest function logs ("object processed" lines with events).',
     },
     ...functionAlarms('Ingest', p.ingestFunction),
     ...functionAlarms('FastPath', p.fastPathFunction),

@@ -3,6 +3,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IRule } from 'aws-cdk-lib/aws-events';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { CloudTrailFilesMetric } from './cloudtrail-files-metric.js';
 import type { OpsSubscription } from './config.js';
 import { PipelineDashboard } from './dashboard.js';
 import { healthAlarmSpecs, type WatchedPipeline } from './health-alarms.js';
@@ -29,6 +30,8 @@ export class Health extends Construct {
   readonly opsTopic: OpsTopic;
   readonly alarms: readonly IAlarm[];
   readonly dashboard: PipelineDashboard;
+  /** CloudTrail files ingested, counted from the ingest function's logs. */
+  readonly cloudTrailFiles: CloudTrailFilesMetric;
 
   constructor(scope: Construct, id: string, props: HealthProps) {
     super(scope, id);
@@ -36,8 +39,11 @@ export class Health extends Construct {
       subscriptions: props.subscriptions,
       deliveryDeadLetterQueue: props.alertDeliveryDeadLetterQueue,
     });
+    this.cloudTrailFiles = new CloudTrailFilesMetric(this, 'CloudTrailFiles', {
+      ingestLogGroup: props.ingestLogGroup,
+    });
     const action = new SnsAction(this.opsTopic.topic);
-    this.alarms = healthAlarmSpecs(props).map((spec) => {
+    this.alarms = healthAlarmSpecs(props, this.cloudTrailFiles).map((spec) => {
       const alarm = new Alarm(this, spec.id, {
         metric: spec.metric,
         threshold: spec.threshold,
@@ -50,6 +56,10 @@ export class Health extends Construct {
       alarm.addOkAction(action);
       return alarm;
     });
-    this.dashboard = new PipelineDashboard(this, 'Dashboard', { ...props, alarms: this.alarms });
+    this.dashboard = new PipelineDashboard(this, 'Dashboard', {
+      ...props,
+      alarms: this.alarms,
+      cloudTrailFiles: this.cloudTrailFiles,
+    });
   }
 }

@@ -119,6 +119,7 @@ export class TrailwatchStack extends Stack {
       fastPathDeadLetterQueue: this.detectors.fastPathDeadLetterQueue,
       alertDeliveryDeadLetterQueue: this.alertTopics.deliveryDeadLetterQueue,
       ingestFunction: this.detectors.ingest.function,
+      ingestLogGroup: this.detectors.ingest.logGroup,
       fastPathFunction: this.detectors.fastPath.function,
       metricsFunction: this.detectors.metrics.detector.function,
       fastPathRule: this.detectors.fastPathRule,

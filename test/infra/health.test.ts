@@ -76,13 +76,51 @@ describe('Health', () => {
     expect(alarm?.Threshold).toBe(HEALTH.maxMessageAge.toSeconds());
   });
 
-  it('alarms when no log file arrives for an hour, counting no data as silence', () => {
-    const [alarm] = watching('NumberOfMessagesSent', 'IngestQueue[0-9A-F]{8}"');
+  describe('TrailSilent', () => {
+    const filters = Object.values(resourcesOf(template, 'AWS::Logs::MetricFilter'));
+    const trailSilent = Object.entries(resourcesOf(template, 'AWS::CloudWatch::Alarm')).find(
+      ([id]) => id.startsWith('HealthTrailSilent'),
+    )?.[1].Properties as AlarmProps & { Period: number; Statistic: string };
 
-    expect(alarm).toMatchObject({
-      ComparisonOperator: 'LessThanThreshold',
-      Threshold: 1,
-      TreatMissingData: 'breaching',
+    it('counts CloudTrail files from the ingest logs: "object processed" lines with events', () => {
+      expect(filters).toHaveLength(1);
+      expect(filters[0]?.Properties).toEqual({
+        LogGroupName: { Ref: expect.stringMatching(/^DetectorsIngestLogGroup/) },
+        FilterPattern: '{ ($.message = "object processed") && ($.events > 0) }',
+        MetricTransformations: [
+          {
+            MetricNamespace: 'Trailwatch/Trailwatch',
+            MetricName: 'CloudTrailFilesProcessed',
+            MetricValue: '1',
+          },
+        ],
+      });
+    });
+
+    it('alarms when no CloudTrail file was ingested for an hour, counting no data as silence', () => {
+      expect(trailSilent).toMatchObject({
+        Namespace: 'Trailwatch/Trailwatch',
+        MetricName: 'CloudTrailFilesProcessed',
+        Statistic: 'Sum',
+        Period: HEALTH.silence.toSeconds(),
+        ComparisonOperator: 'LessThanThreshold',
+        Threshold: 1,
+        TreatMissingData: 'breaching',
+      });
+    });
+
+    it('no longer counts ingest queue messages, which access-log notifications keep coming', () => {
+      expect(watching('NumberOfMessagesSent', 'IngestQueue[0-9A-F]{8}"')).toEqual([]);
+      expect(trailSilent.Namespace).not.toBe('AWS/SQS');
+    });
+
+    it("keeps each stack's count apart: the namespace names the stack", () => {
+      const other = synth({ stackName: 'TrailwatchStaging' });
+      const [filter] = Object.values(resourcesOf(other, 'AWS::Logs::MetricFilter'));
+
+      expect(filter?.Properties?.MetricTransformations[0].MetricNamespace).toBe(
+        'Trailwatch/TrailwatchStaging',
+      );
     });
   });
 
@@ -135,6 +173,7 @@ describe('Health', () => {
       'Ingest queue',
       'Dead-letter queues',
       'Alerts published',
+      'CloudTrail files ingested',
     ]) {
       expect(body).toContain(title);
     }
