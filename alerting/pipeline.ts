@@ -108,6 +108,8 @@ export async function runPipeline(
         return undefined;
       case 'object-end':
         stats.objects += 1;
+        // Records no detector could match were counted but not parsed: still events.
+        stats.events += item.unparsed ?? 0;
         stats.bytes += item.bytes;
         hooks.onObjectDone?.(stats);
         return undefined;

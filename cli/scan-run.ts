@@ -20,6 +20,7 @@ import { DetectorEngine } from '../detectors/engine.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
 import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/options.js';
 import { detectorsForCli } from './commands/detectors.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
 import { loadConfig } from './load-config.js';
@@ -50,6 +51,16 @@ export interface ScanOptions {
   readonly jobs?: number;
   /** A folder of user-written detectors run beside the built-in ones (`--detectors`). */
   readonly detectors?: string | undefined;
+  /** Parse and validate every record, not only those a detector could match (`--exhaustive`). */
+  readonly exhaustive?: boolean;
+}
+
+/**
+ * Records no detector can match are left unparsed unless `--exhaustive`: the
+ * alerts are the same, the scan is several times cheaper on a busy account.
+ */
+function ingestOptions(engine: DetectorEngine, options: ScanOptions): IngestOptions {
+  return options.exhaustive ? { exhaustive: true } : { recordFilter: engine.recordFilter() };
 }
 
 function publisherFor(
@@ -128,14 +139,26 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   const result =
     jobs > 1 && files.length > 1
       ? await runParallelScan(
-          { files, jobs, config: options.config, userDetectors: options.detectors },
+          {
+            files,
+            jobs,
+            config: options.config,
+            userDetectors: options.detectors,
+            ingest: { exhaustive: options.exhaustive === true },
+          },
           engine.detectors,
           sink,
           hooks,
         )
-      : await runPipeline(readFileBatches(files), engine, sink, hooks, {
-          accessLogs: accessLogEngineFor(config.detectors, config.settings),
-        });
+      : await runPipeline(
+          readFileBatches(files, ingestOptions(engine, options)),
+          engine,
+          sink,
+          hooks,
+          {
+            accessLogs: accessLogEngineFor(config.detectors, config.settings),
+          },
+        );
   progress.finish();
 
   // Investigate commands name the scanned paths, so they run as printed from here.

@@ -118,7 +118,8 @@ async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
   async function scanFile(index: number, path: string): Promise<void> {
     sink.start(index);
     const result = await runPipeline(
-      readFileBatches([path], setup.ingest),
+      // The filter is a function, so each worker makes its own from its engine.
+      readFileBatches([path], { ...setup.ingest, recordFilter: engine.recordFilter() }),
       engine,
       sink,
       {

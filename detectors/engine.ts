@@ -1,5 +1,7 @@
+import type { RecordFilter } from '../ingest/lazy-records.js';
 import { baseEventName } from './helpers/event-name.js';
 import { accountOf, principalForDedup } from './helpers/identity.js';
+import { buildRecordFilter } from './record-filter.js';
 import type { CloudTrailEvent, Detector, DetectorContext, Finding, FindingDraft } from './types.js';
 
 /** A detector threw on an event. Reported and counted; the other detectors still run. */
@@ -70,6 +72,22 @@ export class DetectorEngine {
    * All findings for one event. A detector that throws is reported through
    * `onError` and skipped; it never stops the others.
    */
+  /**
+   * A filter for `IngestOptions.recordFilter`: which records of a log file some
+   * detector could match, judged from their raw bytes, so the others need not be
+   * parsed (see `buildRecordFilter`).
+   */
+  recordFilter(): RecordFilter {
+    return buildRecordFilter(
+      {
+        names: new Set(this.byName.keys()),
+        sources: new Set(this.bySourceOnly.keys()),
+        everyEvent: this.everyEvent,
+      },
+      this.ctx,
+    );
+  }
+
   evaluate(event: CloudTrailEvent, onError?: (error: DetectorError) => void): Finding[] {
     const findings: Finding[] = [];
     const entries = this.byName.get(baseEventName(event.eventName));

@@ -161,10 +161,35 @@ export interface DetectorExamples {
   readonly noFire: readonly DetectorExample[];
 }
 
+/**
+ * Byte-level conditions on a record (see {@link Detector.rawHint}); all given ones must hold.
+ * Records holding a backslash are always parsed, so escapes need no thought here.
+ */
+export interface RawHint {
+  /**
+   * Byte strings the record must all contain, as CloudTrail writes them. The first
+   * is searched over whole files: pick one that is rare and starts with a rare byte.
+   */
+  readonly contains?: readonly string[];
+  /**
+   * A key whose values are tested: some `"<key>":"<value>"` must pass (raw latin1
+   * text; ASCII as written). An occurrence whose value is not a string always passes.
+   */
+  readonly value?: { readonly key: string; readonly test: (value: string) => boolean };
+}
+
 /** A detector: metadata plus one pure predicate. */
 export interface Detector extends DetectorMeta {
   /** Returns a draft when the event is a hit, `undefined` otherwise. Must not throw on odd input. */
   match(event: CloudTrailEvent, ctx: DetectorContext): FindingDraft | undefined;
+  /**
+   * For detectors that listen to every event: what a record's raw JSON bytes must
+   * show for `match` to possibly return a draft under these settings, so a scan can
+   * leave most records unparsed (`DetectorEngine.recordFilter`). `'never'`: it cannot
+   * match at all (e.g. an unset setting). Must be conservative: a record `match`
+   * would report must always pass. Without it, every record is parsed.
+   */
+  rawHint?(ctx: DetectorContext): RawHint | 'never';
 }
 
 /** A detector hit on one event, as the engine hands it to alerting. */

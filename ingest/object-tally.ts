@@ -1,6 +1,7 @@
 import type { AccessLogRecord } from './access-log/types.js';
 import { shapeOf } from './document-shape.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
+import { UNPARSED } from './lazy-records.js';
 import { checkRecord } from './record-check.js';
 import type { IngestItem, SkipReason } from './types.js';
 
@@ -12,6 +13,7 @@ import type { IngestItem, SkipReason } from './types.js';
 export class ObjectTally {
   private events = 0;
   private accessLogRecords = 0;
+  private unparsed = 0;
   private errors = 0;
   private ignored = 0;
   private firstIgnored: { reason: SkipReason; detail: string } | undefined;
@@ -44,6 +46,13 @@ export class ObjectTally {
     this.errors++;
     const error = new IngestError(outcome.code, { object: this.object, record }, outcome.reason);
     return { kind: 'error', error };
+  }
+
+  /** A CloudTrail record passed over unparsed (see `lazyRecords`): counted and numbered only. */
+  unparsedRecord(): void {
+    this.content = true;
+    this.nextRecord++;
+    this.unparsed++;
   }
 
   /** One S3 server access-log record (a line that parsed). */
@@ -90,6 +99,20 @@ export class ObjectTally {
     this.firstIgnored ??= { reason, detail };
   }
 
+  /** Items for the records `lazyRecords` returned: parsed ones checked, the others counted. */
+  *lazy(records: readonly unknown[]): Generator<IngestItem> {
+    this.content = true;
+    for (let i = 0; i < records.length; i++) {
+      const value = records[i];
+      if (value === UNPARSED) {
+        this.unparsedRecord();
+        continue;
+      }
+      const item = this.record(value);
+      if (item !== undefined) yield item;
+    }
+  }
+
   /** Expands one parsed top-level value (or JSON Lines line) into items. */
   *value(value: unknown, jsonLines: boolean): Generator<IngestItem> {
     const shape = shapeOf(value, jsonLines);
@@ -127,7 +150,12 @@ export class ObjectTally {
   /** The object's last item: `skipped` if it held only passed-over content, else `object-end`. */
   finish(bytes: number): IngestItem {
     const source = { object: this.object };
-    if (this.events === 0 && this.errors === 0 && this.accessLogRecords === 0) {
+    if (
+      this.events === 0 &&
+      this.errors === 0 &&
+      this.accessLogRecords === 0 &&
+      this.unparsed === 0
+    ) {
       if (this.firstIgnored !== undefined) {
         const { reason, detail } = this.firstIgnored;
         return { kind: 'skipped', source, reason, detail };
@@ -147,6 +175,7 @@ export class ObjectTally {
       ...end,
       ...(this.ignored > 0 ? { ignored: this.ignored } : {}),
       ...(this.accessLogRecords > 0 ? { accessLogRecords: this.accessLogRecords } : {}),
+      ...(this.unparsed > 0 ? { unparsed: this.unparsed } : {}),
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { RecordFilter } from './lazy-records.js';
+
 /** Limits and policies for reading one object. Every field is optional; see the defaults. */
 export interface IngestOptions {
   /**
@@ -36,6 +38,13 @@ export interface IngestOptions {
    * benchmark's equivalence check. Default false.
    */
   readonly exhaustive?: boolean;
+  /**
+   * Lets small CloudTrail log files skip parsing the records this filter rejects from
+   * their raw bytes (`DetectorEngine.recordFilter()`): they are counted as `unparsed`
+   * on the object's `object-end`, never validated or yielded. Ignored when
+   * `exhaustive`. Default: none, every record is parsed.
+   */
+  readonly recordFilter?: RecordFilter;
 }
 
 /** Options with every default applied. */
@@ -48,6 +57,7 @@ export interface ResolvedOptions {
   readonly wholeParseMaxInflatedBytes: number;
   readonly requireGzipForGzName: boolean;
   readonly exhaustive: boolean;
+  readonly recordFilter: RecordFilter | undefined;
 }
 
 const GiB = 1024 ** 3;
@@ -77,6 +87,7 @@ export function resolveOptions(name: string, options: IngestOptions = {}): Resol
     ),
     requireGzipForGzName: options.requireGzipForGzName ?? name.startsWith('s3://'),
     exhaustive: options.exhaustive === true,
+    recordFilter: options.exhaustive === true ? undefined : options.recordFilter,
   };
 }
 

@@ -4,6 +4,7 @@ import { toContentError } from './content-error.js';
 import { detectMode } from './content-mode.js';
 import { ContentReader, contentStart } from './content-reader.js';
 import { capped, inflate, isGzip } from './decompress.js';
+import { lazyRecords, type RecordFilter } from './lazy-records.js';
 import { classifyKey, hasGzipName } from './object-key.js';
 import { ObjectTally } from './object-tally.js';
 import { type IngestOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -148,12 +149,26 @@ async function* readWhole(
     yield* readStream(name, inflated, opts, tally);
     return;
   }
+  const lazy = opts.recordFilter && readLazily(name, content, opts.recordFilter);
+  if (lazy) {
+    yield [...tally.lazy(lazy)];
+    return;
+  }
   const value = parseDocument(name, content);
   if (value === NOT_PARSED) {
     yield* readStream(name, single(content), opts, tally);
     return;
   }
   yield [...tally.value(value, false)];
+}
+
+/** The records of a compact CloudTrail log file, parsed only where `filter` asks; else undefined. */
+function readLazily(name: string, content: Buffer, filter: RecordFilter): unknown[] | undefined {
+  const start = contentStart(content);
+  if (!start.ok) return undefined;
+  const body = content.subarray(start.skip);
+  if (detectMode(name, body, true) !== 'document') return undefined;
+  return lazyRecords(body, filter);
 }
 
 /** Parses decompressed content as one JSON document, or says it needs the streaming reader. */

@@ -59,4 +59,9 @@ export type IngestItem =
       readonly ignored?: number;
       /** S3 server access-log records yielded (present only when there were some). */
       readonly accessLogRecords?: number;
+      /**
+       * CloudTrail records counted but not parsed, because the ingest options'
+       * `recordFilter` showed no detector could match them (present only when some were).
+       */
+      readonly unparsed?: number;
     };

@@ -14,6 +14,7 @@ interface RawScanOptions {
   showSuppressed?: boolean;
   jobs: string;
   detectors?: string;
+  exhaustive?: boolean;
 }
 
 /** `trailwatch scan`: options in, {@link runScan} does the work. */
@@ -39,6 +40,10 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
       'scan files on n worker threads (auto: one per CPU); alerts are the same as with 1',
       '1',
     )
+    .option(
+      '--exhaustive',
+      'parse and validate every record, even those no detector reads (slower; alerts are the same)',
+    )
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
     .addHelpText(
       'after',
@@ -48,6 +53,8 @@ Inputs (detected by content): CloudTrail files as delivered to S3 (.json.gz or .
 EventBridge "AWS API Call via CloudTrail" events (one or a JSON array), and JSON Lines
 of records. Digest and Insight files, folder markers and s3:TestEvent messages are
 skipped with a reason; a bad file is reported and the others are still scanned.
+Records no detector can match are counted but not parsed (most of a busy account's
+reads): --exhaustive parses and validates them too, to report malformed ones.
 
 Severities: critical, high, medium, low, info.
 
@@ -74,6 +81,7 @@ Examples:
         showSuppressed: raw.showSuppressed === true,
         jobs: parseJobs(raw.jobs),
         detectors: raw.detectors,
+        exhaustive: raw.exhaustive === true,
       };
       const outcome = await runScan(options, io);
       result.exitCode = outcome.exitCode;

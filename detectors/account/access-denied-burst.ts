@@ -1,8 +1,11 @@
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { isAccessDenied } from '../helpers/outcome.js';
-import type { Detector } from '../types.js';
+import type { Detector, RawHint } from '../types.js';
 
 /** Many calls refused for one principal: someone probing what stolen credentials can do. */
+/** A denial is an errorCode (`"errorCode":`): a record without the key was not denied. */
+const ERROR_HINT: RawHint = { contains: ['Code":'] };
+
 export const accessDeniedBurst: Detector = {
   id: 'access-denied-burst',
   title: 'Burst of access-denied calls',
@@ -23,6 +26,7 @@ export const accessDeniedBurst: Detector = {
   dedupWindowSeconds: 3600,
   threshold: { count: 20, windowSeconds: 600 },
   listensTo: [{ eventSource: '*', eventNames: '*' }],
+  rawHint: () => ERROR_HINT,
   match(event) {
     // Runs on every event: the errorCode test inside isAccessDenied rejects almost all at once.
     if (!isAccessDenied(event)) return undefined;

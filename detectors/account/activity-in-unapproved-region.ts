@@ -1,6 +1,6 @@
 import { accountOf, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import type { Detector } from '../types.js';
+import type { Detector, DetectorContext, RawHint } from '../types.js';
 
 /**
  * Services whose calls are account-wide, not regional: CloudTrail files them
@@ -29,6 +29,13 @@ const GLOBAL_SOURCES = new Set([
 ]);
 
 /** A successful write in a region outside settings.allowedRegions. */
+/** Silent without allowed regions; otherwise some raw `"awsRegion":"…"` must be outside them. */
+function regionHint(ctx: DetectorContext): RawHint | 'never' {
+  const { allowedRegions } = ctx.settings;
+  if (allowedRegions.length === 0) return 'never';
+  return { value: { key: 'awsRegion', test: (region) => !allowedRegions.includes(region) } };
+}
+
 export const activityInUnapprovedRegion: Detector = {
   id: 'activity-in-unapproved-region',
   title: 'Write activity in a region outside the allowed regions',
@@ -50,6 +57,7 @@ export const activityInUnapprovedRegion: Detector = {
   runbook: 'credential-compromise',
   dedupWindowSeconds: 86400,
   listensTo: [{ eventSource: '*', eventNames: '*' }],
+  rawHint: regionHint,
   match(event, ctx) {
     // Runs on every event: the settings check makes it free when no regions are configured.
     const { allowedRegions } = ctx.settings;

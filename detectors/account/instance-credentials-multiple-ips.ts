@@ -1,11 +1,14 @@
 import { accountOf } from '../helpers/identity.js';
 import { formatIp, isPublicAddress, parseIp } from '../helpers/ip-address.js';
-import type { Detector } from '../types.js';
+import type { Detector, RawHint } from '../types.js';
 
 /** An instance profile session: EC2 names the session after the instance id. */
 const INSTANCE_SESSION = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/;
 
 /** One EC2 instance's role credentials used from two or more public addresses within an hour. */
+/** The session ARN reads `…:assumed-role/<role>/i-…`: both pieces must be in the bytes. */
+const INSTANCE_HINT: RawHint = { contains: ['/i-', 'assumed-role/'] };
+
 export const instanceCredentialsMultipleIps: Detector = {
   id: 'instance-credentials-multiple-ips',
   title: 'EC2 instance credentials used from several public addresses',
@@ -31,6 +34,7 @@ export const instanceCredentialsMultipleIps: Detector = {
   dedupWindowSeconds: 3600,
   threshold: { count: 2, windowSeconds: 3600, distinct: true },
   listensTo: [{ eventSource: '*', eventNames: '*' }],
+  rawHint: () => INSTANCE_HINT,
   match(event) {
     // Runs on every event: the type comparison rejects almost all of them first.
     const id = event.userIdentity;

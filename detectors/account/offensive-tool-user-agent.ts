@@ -1,5 +1,5 @@
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
-import type { Detector, Severity } from '../types.js';
+import type { Detector, RawHint, Severity } from '../types.js';
 
 /**
  * Markers of attack tooling in a user agent: Kali and Parrot builds show up in
@@ -24,6 +24,26 @@ function toolOf(marker: string): { name: string; severity: Severity } {
   return { name: 'CloudFox', severity: 'medium' };
 }
 
+/** The marker `match` would find in a user agent, if any. */
+function markerIn(agent: string): string | undefined {
+  const text = agent.length > MAX_AGENT_CHARS ? agent.slice(0, MAX_AGENT_CHARS) : agent;
+  return MARKER.exec(text)?.[0];
+}
+
+/**
+ * The raw `"userAgent":"…"` values, tested as `match` tests the field. Raw and
+ * decoded text are the same for ASCII; anything else passes, as its length (and so
+ * the truncation) could differ.
+ */
+const AGENT_HINT: RawHint = {
+  value: { key: 'userAgent', test: (agent) => !isAscii(agent) || markerIn(agent) !== undefined },
+};
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** A call whose user agent names a penetration-testing distribution or attack tool. */
 export const offensiveToolUserAgent: Detector = {
   id: 'offensive-tool-user-agent',
@@ -46,13 +66,13 @@ export const offensiveToolUserAgent: Detector = {
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
   listensTo: [{ eventSource: '*', eventNames: '*' }],
+  rawHint: () => AGENT_HINT,
   match(event) {
     // Runs on every event: one type check, one bounded case-insensitive regex, no allocation
     // unless the agent is over-long.
     const agent = event.userAgent;
     if (typeof agent !== 'string' || agent.length === 0) return undefined;
-    const text = agent.length > MAX_AGENT_CHARS ? agent.slice(0, MAX_AGENT_CHARS) : agent;
-    const marker = MARKER.exec(text)?.[0];
+    const marker = markerIn(agent);
     if (marker === undefined) return undefined;
     const tool = toolOf(marker);
     return {

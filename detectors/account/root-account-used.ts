@@ -1,6 +1,9 @@
 import { accountOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import type { CloudTrailEvent, Detector, FindingDraft } from '../types.js';
+import type { CloudTrailEvent, Detector, FindingDraft, RawHint } from '../types.js';
+
+/** Root acts as `"type":"Root"`: a record without these bytes is not root's. */
+const ROOT_HINT: RawHint = { contains: ['Root'] };
 
 /**
  * The root user acting itself. As CIS 5.3: not a service acting on its behalf
@@ -56,6 +59,7 @@ export const rootAccountUsed: Detector = {
   runbook: 'root-account-use',
   dedupWindowSeconds: 3600,
   listensTo: [{ eventSource: '*', eventNames: '*' }],
+  rawHint: () => ROOT_HINT,
   match(event) {
     // Runs on every event: the type check first keeps it one comparison for non-root calls.
     if (event.userIdentity?.type !== 'Root' || !isRootActing(event)) return undefined;

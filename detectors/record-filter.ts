@@ -1,0 +1,91 @@
+import type { RecordFilter } from '../ingest/lazy-records.js';
+import { type KeyNeedle, keyNeedle, type RawDocument } from '../ingest/raw-document.js';
+import { baseEventName } from './helpers/event-name.js';
+import type { Detector, DetectorContext, RawHint } from './types.js';
+
+const EVENT_NAME = keyNeedle('eventName');
+const EVENT_SOURCE = keyNeedle('eventSource');
+const BACKSLASH = Buffer.from('\\', 'latin1');
+
+/** A {@link RawHint} with its byte strings ready to search. */
+interface CompiledHint {
+  readonly contains: readonly Buffer[];
+  readonly value?: { readonly key: KeyNeedle; readonly test: (value: string) => boolean };
+}
+
+/** What the engine listens to, as `buildRecordFilter` needs it. */
+export interface Listening {
+  /** Base event names some detector lists. */
+  readonly names: ReadonlySet<string>;
+  /** Event sources some detector listens to entirely. */
+  readonly sources: ReadonlySet<string>;
+  /** Detectors that listen to every event. */
+  readonly everyEvent: readonly Detector[];
+}
+
+/**
+ * The ingest `recordFilter` for an engine: a record is parsed when it holds a
+ * backslash (an escape could spell a name differently from its bytes), when it has
+ * no string `eventName` (ingest must reject it and say why), when any
+ * `"eventName":"…"` in it (nested ones too: the real one is among them) is listened
+ * to, likewise any `"eventSource":"…"` for source-wide detectors, or when an
+ * every-event detector's {@link RawHint} holds. Without a hint, every record is.
+ */
+export function buildRecordFilter(listening: Listening, ctx: DetectorContext): RecordFilter {
+  const hints: CompiledHint[] = [];
+  for (const detector of listening.everyEvent) {
+    const hint = detector.rawHint?.(ctx);
+    if (hint === 'never') continue;
+    if (hint === undefined) return (document) => new Uint8Array(document.count).fill(1);
+    hints.push(compile(hint));
+  }
+  return (document) => {
+    const keep = new Uint8Array(document.count);
+    document.forEachContaining(BACKSLASH, (record) => {
+      keep[record] = 1;
+    });
+    const named = new Uint8Array(document.count);
+    document.forEachValue(EVENT_NAME, (record, name) => {
+      named[record] = 1;
+      if (name === undefined || listening.names.has(baseEventName(name))) keep[record] = 1;
+    });
+    for (let i = 0; i < named.length; i++) if (named[i] === 0) keep[i] = 1;
+    if (listening.sources.size > 0) {
+      document.forEachValue(EVENT_SOURCE, (record, source) => {
+        if (source === undefined || listening.sources.has(source)) keep[record] = 1;
+      });
+    }
+    for (const hint of hints) markHint(document, hint, keep);
+    return keep;
+  };
+}
+
+function compile(hint: RawHint): CompiledHint {
+  const contains = (hint.contains ?? []).map((text) => Buffer.from(text, 'latin1'));
+  return hint.value
+    ? { contains, value: { key: keyNeedle(hint.value.key), test: hint.value.test } }
+    : { contains };
+}
+
+/** Sets `keep` for the records not yet kept that satisfy `hint`. */
+function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): void {
+  const [first, ...rest] = hint.contains;
+  let candidates: Uint8Array | undefined;
+  if (first !== undefined) {
+    candidates = new Uint8Array(document.count);
+    const marks = candidates;
+    document.forEachContaining(first, (record) => {
+      if (keep[record] === 1) return;
+      if (rest.every((needle) => document.includes(record, needle))) marks[record] = 1;
+    });
+  }
+  const { value } = hint;
+  if (value === undefined) {
+    if (candidates) for (let i = 0; i < candidates.length; i++) if (candidates[i]) keep[i] = 1;
+    return;
+  }
+  document.forEachValue(value.key, (record, text) => {
+    if (keep[record] === 1 || (candidates && candidates[record] !== 1)) return;
+    if (text === undefined || value.test(text)) keep[record] = 1;
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * A whole CloudTrail log file as undecoded bytes, split into records (see
+ * `lazyRecords`), for deciding cheaply which records are worth parsing. Every
+ * search runs once over the whole document (native `Buffer.indexOf`) and its hits
+ * are mapped to records, which costs far less than one search per record. Answers
+ * are about bytes, not JSON structure: a key found may be nested rather than
+ * top-level, so callers treat every occurrence as possibly the real one.
+ */
+export class RawDocument {
+  constructor(
+    readonly body: Buffer,
+    /** Byte offset where each record starts (its `{`), ascending. */
+    readonly starts: readonly number[],
+    /** Byte offset just past each record's closing `}`. */
+    readonly ends: readonly number[],
+  ) {}
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Calls `visit` with the index of each record holding `needle`, each record once, in order. */
+  forEachContaining(needle: Buffer, visit: (record: number) => void): void {
+    let record = 0;
+    let at = this.body.indexOf(needle);
+    while (at >= 0) {
+      record = this.recordAt(at, record);
+      if (record < 0) return;
+      const start = this.starts[record] as number;
+      // A hit between records (in a separator) belongs to none.
+      if (start > at) {
+        at = this.body.indexOf(needle, start);
+        continue;
+      }
+      visit(record);
+      // Past this record: its other hits add nothing.
+      at = this.body.indexOf(needle, this.ends[record] as number);
+    }
+  }
+
+  /** Whether record `record` holds `needle` (a search bounded by the record). */
+  includes(record: number, needle: Buffer): boolean {
+    return (
+      this.body
+        .subarray(this.starts[record] as number, this.ends[record] as number)
+        .indexOf(needle) >= 0
+    );
+  }
+
+  /**
+   * Calls `visit` for every occurrence of `key` (a {@link keyNeedle}) with the record's
+   * index and the value as latin1 text of the raw bytes (ASCII unchanged), or
+   * undefined when the value is not a string (a number, an object...).
+   */
+  forEachValue(key: KeyNeedle, visit: (record: number, value: string | undefined) => void): void {
+    const { body } = this;
+    const { full, anchor, offset } = key;
+    let record = 0;
+    let hit = body.indexOf(anchor, offset);
+    while (hit >= 0) {
+      const at = hit - offset;
+      // The anchor is the key's tail: check the head too, or this was another key.
+      if (offset > 0 && body.compare(full, 0, offset, at, hit) !== 0) {
+        hit = body.indexOf(anchor, hit + 1);
+        continue;
+      }
+      record = this.recordAt(at, record);
+      if (record < 0) return;
+      const start = this.starts[record] as number;
+      if (start > at) {
+        hit = body.indexOf(anchor, start + offset);
+        continue;
+      }
+      const from = at + full.length;
+      if (body[from] !== QUOTE) {
+        visit(record, undefined);
+        hit = body.indexOf(anchor, from);
+        continue;
+      }
+      const to = body.indexOf(QUOTE, from + 1);
+      if (to < 0) return;
+      visit(record, body.toString('latin1', from + 1, to));
+      hit = body.indexOf(anchor, to);
+    }
+  }
+
+  /** The first record from `from` on that ends after byte `at`; -1 past the last one. */
+  private recordAt(at: number, from: number): number {
+    let record = from;
+    while (record < this.ends.length && (this.ends[record] as number) <= at) record++;
+    return record < this.ends.length ? record : -1;
+  }
+}
+
+/** The bytes that open the value of a key, `"key":` as CloudTrail writes it, ready to search. */
+export interface KeyNeedle {
+  readonly full: Buffer;
+  /** The part of `full` searched for: from its first rare letter on. */
+  readonly anchor: Buffer;
+  readonly offset: number;
+}
+
+/**
+ * Letters rarely met in CloudTrail JSON. `Buffer.indexOf` scans for a needle's first
+ * byte, so a needle that starts with `"` (every few bytes in JSON) is several times
+ * slower than one that starts with, say, the `v` of `ventName":`.
+ */
+const RARE = new Set('gjkqvwxyz');
+
+export function keyNeedle(key: string): KeyNeedle {
+  const full = Buffer.from(`"${key}":`, 'latin1');
+  let offset = 0;
+  for (let i = 1; i < key.length + 1; i++) {
+    if (RARE.has(String.fromCharCode(full[i] as number))) {
+      offset = i;
+      break;
+    }
+  }
+  return { full, anchor: full.subarray(offset), offset };
+}
+
+const QUOTE = 0x22;
