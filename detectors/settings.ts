@@ -18,6 +18,17 @@ export const DetectorSettingsSchema = z.strictObject({
     )
     .default([]),
   logBuckets: z.array(z.string().min(3).max(63)).default([]),
+  logReaders: z
+    .array(
+      z
+        .string()
+        .max(2048)
+        .regex(
+          /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/\S+$/,
+          'must be the ARN of an IAM role or user, like arn:aws:iam::111122223333:role/siem-reader',
+        ),
+    )
+    .default([]),
   allowedRegions: z
     .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name like eu-west-1'))
     .default([]),

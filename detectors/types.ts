@@ -62,6 +62,11 @@ export interface DetectorSettings {
   readonly trustedOrganizationIds: readonly string[];
   /** Buckets that hold logs (CloudTrail, access logs): changes to them are more severe. */
   readonly logBuckets: readonly string[];
+  /**
+   * IAM role or user ARNs whose job is reading `logBuckets` (trailwatch's own ingest
+   * role, a SIEM's forwarder): their reads of those buckets are not unusual volume.
+   */
+  readonly logReaders: readonly string[];
   /** Regions the organisation uses; empty means "no opinion" (region detectors stay quiet). */
   readonly allowedRegions: readonly string[];
   /**
@@ -84,6 +89,7 @@ export const DEFAULT_SETTINGS: DetectorSettings = {
   trustedLayerPublishers: [],
   trustedOrganizationIds: [],
   logBuckets: [],
+  logReaders: [],
   allowedRegions: [],
   cloudFrontOnlyBuckets: [],
   cloudFrontOriginAccessIdentities: [],

@@ -24,6 +24,8 @@ export interface DetectorConfig {
 export interface DeploymentSettings {
   /** Buckets this stack reads or writes logs in. */
   readonly logBuckets: readonly string[];
+  /** Roles that read those buckets as their job: the stack's ingest role. */
+  readonly logReaders: readonly string[];
   readonly trustedOrganizationIds: readonly string[];
 }
 
@@ -83,6 +85,7 @@ export function withDeploymentSettings(
     settings: {
       ...settings,
       logBuckets: merge('logBuckets'),
+      logReaders: merge('logReaders'),
       trustedOrganizationIds: merge('trustedOrganizationIds'),
     },
   };

@@ -1,4 +1,4 @@
-import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AccessLogsBucket } from './access-logs-bucket.js';
 import { acknowledgeNagFindings } from './acknowledgements.js';
@@ -90,6 +90,9 @@ export class TrailwatchStack extends Stack {
       config: withDeploymentSettings(props.detectorConfig ?? { document: {} }, {
         // The buckets this stack reads and writes logs in are log buckets by definition.
         logBuckets: [this.trailSource.bucketName, this.accessLogs.bucket.bucketName],
+        // The ingest role reads every log file: bulk reads of the log buckets are its job
+        // (s3-large-data-transfer). Lazy: the role is made with the functions this configures.
+        logReaders: [Lazy.string({ produce: () => this.detectors.ingest.role.roleArn })],
         trustedOrganizationIds: config.organizationId === undefined ? [] : [config.organizationId],
       }),
       runbookBaseUrl: config.runbookBaseUrl,

@@ -62,7 +62,11 @@ describe('DetectorConfig: withDeploymentSettings', () => {
           settings: { logBuckets: ['org-trail-logs'], trustedAccounts: ['111122223333'] },
         },
       },
-      { logBuckets: ['org-trail-logs', 'access-logs'], trustedOrganizationIds: ['o-a1b2c3d4e5'] },
+      {
+        logBuckets: ['org-trail-logs', 'access-logs'],
+        logReaders: ['arn:aws:iam::111122223333:role/ingest'],
+        trustedOrganizationIds: ['o-a1b2c3d4e5'],
+      },
     );
 
     expect(merged).toEqual({
@@ -70,6 +74,7 @@ describe('DetectorConfig: withDeploymentSettings', () => {
       settings: {
         trustedAccounts: ['111122223333'],
         logBuckets: ['org-trail-logs', 'access-logs'],
+        logReaders: ['arn:aws:iam::111122223333:role/ingest'],
         trustedOrganizationIds: ['o-a1b2c3d4e5'],
       },
     });
@@ -77,9 +82,12 @@ describe('DetectorConfig: withDeploymentSettings', () => {
 
   it('creates the settings section of an empty config', () => {
     expect(
-      withDeploymentSettings({ document: {} }, { logBuckets: ['b1'], trustedOrganizationIds: [] }),
+      withDeploymentSettings(
+        { document: {} },
+        { logBuckets: ['b1'], logReaders: [], trustedOrganizationIds: [] },
+      ),
     ).toEqual({
-      settings: { logBuckets: ['b1'], trustedOrganizationIds: [] },
+      settings: { logBuckets: ['b1'], logReaders: [], trustedOrganizationIds: [] },
     });
   });
 

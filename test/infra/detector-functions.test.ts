@@ -79,6 +79,29 @@ describe('DetectorFunctions', () => {
     expect(parsed.suppressions).toHaveLength(1);
   });
 
+  it('names the ingest role as a log reader, so its reads of the trail bucket are not exfiltration', () => {
+    // Prepare: render each reference as the resource it names.
+    for (const fn of functions) {
+      const config: { 'Fn::Join': [string, unknown[]] } =
+        fn.Properties?.Environment.Variables.TRAILWATCH_CONFIG;
+      const text = config['Fn::Join'][1]
+        .map((part) => {
+          if (typeof part === 'string') return part;
+          const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+          return getAtt ? `${getAtt[0]}.${getAtt[1]}` : 'REF';
+        })
+        .join('');
+
+      // Act
+      const settings = JSON.parse(text).settings;
+
+      // Assess: the ingest role only; the other functions read no logs.
+      expect(settings.logReaders).toEqual([
+        expect.stringMatching(/^DetectorsIngestRole[0-9A-F]{8}\.Arn$/),
+      ]);
+    }
+  });
+
   it('sends CloudTrail management events to the fast-path function with retries and a DLQ', () => {
     const rule = onlyResource(template, 'AWS::Events::Rule');
 
