@@ -1,11 +1,13 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const BUCKET = 'customer-invoices';
-const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+/** The bucket whose access logging is changed. */
+export const BUCKET = 'customer-invoices';
+/** Namespace S3 logs on the XML request body. */
+export const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 /** PutBucketLogging as CloudTrail records it: the XML body under BucketLoggingStatus. */
-const putBucketLogging = (status: unknown, overrides: Partial<CloudTrailEvent> = {}) =>
+export const putBucketLogging = (status: unknown, overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketLogging',

@@ -1,9 +1,11 @@
 import { ACCOUNT, cloudTrailEvent, failed } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const BUCKET = 'customer-invoices';
+/** The bucket whose block is changed. */
+export const BUCKET = 'customer-invoices';
 
-const allOn = {
+/** All four Block Public Access settings on. */
+export const allOn = {
   BlockPublicAcls: true,
   IgnorePublicAcls: true,
   BlockPublicPolicy: true,
@@ -11,7 +13,10 @@ const allOn = {
 };
 
 /** PutBucketPublicAccessBlock: the XML body logged with its namespace, the bucket in bucketName. */
-const putBucketBlock = (config: Record<string, unknown>) =>
+export const putBucketBlock = (
+  config: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketPublicAccessBlock',
@@ -24,10 +29,14 @@ const putBucketBlock = (config: Record<string, unknown>) =>
       },
       Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
     },
+    ...overrides,
   });
 
 /** S3 Control PutPublicAccessBlock, which CloudTrail names PutAccountPublicAccessBlock. */
-const putAccountBlock = (config: Record<string, unknown>) =>
+export const putAccountBlock = (
+  config: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutAccountPublicAccessBlock',
@@ -38,9 +47,11 @@ const putAccountBlock = (config: Record<string, unknown>) =>
       },
       Host: `${ACCOUNT}.s3-control.us-east-1.amazonaws.com`,
     },
+    ...overrides,
   });
 
-const deleteAccountBlock = cloudTrailEvent({
+/** S3 Control DeletePublicAccessBlock, logged as DeleteAccountPublicAccessBlock. */
+export const deleteAccountBlock = cloudTrailEvent({
   eventSource: 's3.amazonaws.com',
   eventName: 'DeleteAccountPublicAccessBlock',
   requestParameters: { Host: `${ACCOUNT}.s3-control.us-east-1.amazonaws.com` },

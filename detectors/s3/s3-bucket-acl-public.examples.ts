@@ -1,26 +1,36 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const BUCKET = 'customer-invoices';
-const OWNER_ID = 'd25639fbe9c19cd30a4c0f43fbf00e2d3f96400a9aa8dabfbbebe1906Example';
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+/** The bucket every example's ACL change targets. */
+export const BUCKET = 'customer-invoices';
+/** Canonical user ID of the bucket owner. */
+export const OWNER_ID = 'd25639fbe9c19cd30a4c0f43fbf00e2d3f96400a9aa8dabfbbebe1906Example';
+/** Grantee group URI for everyone, signed in or not. */
+export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+/** Grantee group URI S3 server access logging writes as. */
+export const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
 
-const grantee = (fields: Record<string, string>) => ({
+/** An ACL grantee element with the XML schema namespace S3 logs. */
+export const grantee = (fields: Record<string, string>) => ({
   'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
   ...fields,
 });
-const ownerGrant = {
+/** The owner's FULL_CONTROL grant every ACL body starts with. */
+export const ownerGrant = {
   Grantee: grantee({ 'xsi:type': 'CanonicalUser', ID: OWNER_ID }),
   Permission: 'FULL_CONTROL',
 };
-const groupGrant = (uri: string, permission: string) => ({
+/** A grant of `permission` to the predefined group at `uri`. */
+export const groupGrant = (uri: string, permission: string) => ({
   Grantee: grantee({ 'xsi:type': 'Group', URI: uri }),
   Permission: permission,
 });
 
 /** PutBucketAcl shaped like the example in the S3 user guide's CloudTrail chapter. */
-const putBucketAcl = (acl: Record<string, unknown>, overrides: Partial<CloudTrailEvent> = {}) =>
+export const putBucketAcl = (
+  acl: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketAcl',
@@ -39,7 +49,8 @@ const putBucketAcl = (acl: Record<string, unknown>, overrides: Partial<CloudTrai
     ...overrides,
   });
 
-const aclBody = (grant: unknown) => ({
+/** The AccessControlPolicy request body holding `grant` (an array, or one grant as an object). */
+export const aclBody = (grant: unknown) => ({
   AccessControlPolicy: {
     AccessControlList: { Grant: grant },
     xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',

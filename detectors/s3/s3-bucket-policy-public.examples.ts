@@ -1,13 +1,19 @@
 import { ACCOUNT, cloudTrailEvent, failed, OTHER_ACCOUNT } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const BUCKET = 'customer-invoices';
-const OBJECTS = `arn:aws:s3:::${BUCKET}/*`;
+/** The bucket whose policy every example changes. */
+export const BUCKET = 'customer-invoices';
+/** ARN pattern for every object in BUCKET. */
+export const OBJECTS = `arn:aws:s3:::${BUCKET}/*`;
 
-const policy = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
+/** A policy document holding `statements`. */
+export const policy = (...statements: unknown[]) => ({
+  Version: '2012-10-17',
+  Statement: statements,
+});
 
 /** PutBucketPolicy as CloudTrail records it: S3 logs the policy already parsed, as an object. */
-const putBucketPolicy = (bucketPolicy: unknown) =>
+export const putBucketPolicy = (bucketPolicy: unknown, overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName: 'PutBucketPolicy',
@@ -18,9 +24,11 @@ const putBucketPolicy = (bucketPolicy: unknown) =>
       policy: '',
     },
     resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` }],
+    ...overrides,
   });
 
-const publicRead = {
+/** Lets anyone read objects. */
+export const publicRead = {
   Sid: 'PublicRead',
   Effect: 'Allow',
   Principal: '*',
@@ -28,7 +36,8 @@ const publicRead = {
   Resource: OBJECTS,
 };
 
-const tlsOnly = {
+/** Denies requests without TLS: `Principal: "*"` on a Deny, never public. */
+export const tlsOnly = {
   Sid: 'DenyInsecureTransport',
   Effect: 'Deny',
   Principal: '*',

@@ -1,12 +1,19 @@
 import { ACCOUNT, cloudTrailEvent, failed } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const BUCKET = 'release-artifacts';
-const KEY = 'builds/app-1.4.2.zip';
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+/** The bucket holding the object every example changes. */
+export const BUCKET = 'release-artifacts';
+/** Key of the object every example changes. */
+export const KEY = 'builds/app-1.4.2.zip';
+/** Grantee group URI for everyone, signed in or not. */
+export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 
 /** An S3 object-level call as CloudTrail records data events. */
-const objectEvent = (eventName: string, params: Record<string, unknown>) =>
+export const objectEvent = (
+  eventName: string,
+  params: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 's3.amazonaws.com',
     eventName,
@@ -23,6 +30,7 @@ const objectEvent = (eventName: string, params: Record<string, unknown>) =>
       { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${BUCKET}/${KEY}` },
       { accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` },
     ],
+    ...overrides,
   });
 
 export const examples: DetectorExamples = {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  BUCKET,
+  putBucketLogging,
+  XMLNS,
+} from '../../../detectors/s3/s3-access-logging-disabled.examples.js';
 import { s3AccessLoggingDisabled } from '../../../detectors/s3/s3-access-logging-disabled.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const BUCKET = 'customer-invoices';
-const XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
-
-/** PutBucketLogging as CloudTrail records it: the XML body under BucketLoggingStatus. */
-const putBucketLogging = (status: unknown, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName: 'PutBucketLogging',
-    requestParameters: {
-      bucketName: BUCKET,
-      BucketLoggingStatus: status,
-      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-      logging: '',
-    },
-    resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` }],
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: s3-access-logging-disabled', () => {
   it('fires when logging is disabled with the namespace-only body', () => {

@@ -1,48 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  allOn,
+  BUCKET,
+  deleteAccountBlock,
+  putAccountBlock,
+  putBucketBlock,
+} from '../../../detectors/s3/s3-block-public-access-removed.examples.js';
 import { s3BlockPublicAccessRemoved } from '../../../detectors/s3/s3-block-public-access-removed.js';
 import { detect } from '../../helpers/detect.js';
 import { ACCOUNT, cloudTrailEvent, failed } from '../../helpers/events.js';
-
-const BUCKET = 'customer-invoices';
-
-const allOn = {
-  BlockPublicAcls: true,
-  IgnorePublicAcls: true,
-  BlockPublicPolicy: true,
-  RestrictPublicBuckets: true,
-};
-
-/** PutBucketPublicAccessBlock: the XML body logged with its namespace, the bucket in bucketName. */
-const putBucketBlock = (config: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName: 'PutBucketPublicAccessBlock',
-    requestParameters: {
-      publicAccessBlock: '',
-      bucketName: BUCKET,
-      PublicAccessBlockConfiguration: {
-        xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
-        ...config,
-      },
-      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-    },
-    ...overrides,
-  });
-
-/** S3 Control PutPublicAccessBlock, which CloudTrail names PutAccountPublicAccessBlock. */
-const putAccountBlock = (config: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName: 'PutAccountPublicAccessBlock',
-    requestParameters: {
-      PublicAccessBlockConfiguration: {
-        xmlns: 'http://awss3control.amazonaws.com/doc/2018-08-20/',
-        ...config,
-      },
-      Host: `${ACCOUNT}.s3-control.us-east-1.amazonaws.com`,
-    },
-    ...overrides,
-  });
 
 describe('Detector: s3-block-public-access-removed', () => {
   it('fires when a bucket turns off BlockPublicPolicy', () => {
@@ -89,13 +55,7 @@ describe('Detector: s3-block-public-access-removed', () => {
   });
 
   it('is critical when the account-level block is deleted', () => {
-    const event = cloudTrailEvent({
-      eventSource: 's3.amazonaws.com',
-      eventName: 'DeleteAccountPublicAccessBlock',
-      requestParameters: { Host: `${ACCOUNT}.s3-control.us-east-1.amazonaws.com` },
-    });
-
-    const finding = detect(s3BlockPublicAccessRemoved, event)[0];
+    const finding = detect(s3BlockPublicAccessRemoved, deleteAccountBlock)[0];
 
     expect(finding?.severity).toBe('critical');
     expect(finding?.resources).toEqual([`account:${ACCOUNT}`]);

@@ -1,53 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ALL_USERS,
+  aclBody,
+  BUCKET,
+  grantee,
+  groupGrant,
+  LOG_DELIVERY,
+  OWNER_ID,
+  ownerGrant,
+  putBucketAcl,
+} from '../../../detectors/s3/s3-bucket-acl-public.examples.js';
 import { s3BucketAclPublic } from '../../../detectors/s3/s3-bucket-acl-public.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const BUCKET = 'customer-invoices';
-const OWNER_ID = 'd25639fbe9c19cd30a4c0f43fbf00e2d3f96400a9aa8dabfbbebe1906Example';
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
-
-const grantee = (fields: Record<string, string>) => ({
-  'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-  ...fields,
-});
-const ownerGrant = {
-  Grantee: grantee({ 'xsi:type': 'CanonicalUser', ID: OWNER_ID }),
-  Permission: 'FULL_CONTROL',
-};
-const groupGrant = (uri: string, permission: string) => ({
-  Grantee: grantee({ 'xsi:type': 'Group', URI: uri }),
-  Permission: permission,
-});
-
-/** PutBucketAcl shaped like the example in the S3 user guide's CloudTrail chapter. */
-const putBucketAcl = (acl: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName: 'PutBucketAcl',
-    requestParameters: {
-      bucketName: BUCKET,
-      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-      acl: [''],
-      ...acl,
-    },
-    additionalEventData: {
-      SignatureVersion: 'SigV4',
-      CipherSuite: 'TLS_AES_128_GCM_SHA256',
-      AuthenticationMethod: 'AuthHeader',
-    },
-    resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` }],
-    ...overrides,
-  });
-
-const aclBody = (grant: unknown) => ({
-  AccessControlPolicy: {
-    AccessControlList: { Grant: grant },
-    xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
-    Owner: { ID: OWNER_ID },
-  },
-});
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: s3-bucket-acl-public', () => {
   it('fires when the ACL body grants AllUsers READ', () => {

@@ -1,44 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import {
+  BUCKET,
+  OBJECTS,
+  policy,
+  publicRead,
+  putBucketPolicy,
+  tlsOnly,
+} from '../../../detectors/s3/s3-bucket-policy-public.examples.js';
 import { s3BucketPolicyPublic } from '../../../detectors/s3/s3-bucket-policy-public.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, OTHER_ACCOUNT } from '../../helpers/events.js';
-
-const BUCKET = 'customer-invoices';
-const OBJECTS = `arn:aws:s3:::${BUCKET}/*`;
-
-const policy = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
-
-/** PutBucketPolicy as CloudTrail records it: S3 logs the policy already parsed, as an object. */
-const putBucketPolicy = (bucketPolicy: unknown, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName: 'PutBucketPolicy',
-    requestParameters: {
-      bucketPolicy,
-      bucketName: BUCKET,
-      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-      policy: '',
-    },
-    resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` }],
-    ...overrides,
-  });
-
-const publicRead = {
-  Sid: 'PublicRead',
-  Effect: 'Allow',
-  Principal: '*',
-  Action: 's3:GetObject',
-  Resource: OBJECTS,
-};
-
-const tlsOnly = {
-  Sid: 'DenyInsecureTransport',
-  Effect: 'Deny',
-  Principal: '*',
-  Action: 's3:*',
-  Resource: [`arn:aws:s3:::${BUCKET}`, OBJECTS],
-  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-};
+import { ACCOUNT, failed, OTHER_ACCOUNT } from '../../helpers/events.js';
 
 describe('Detector: s3-bucket-policy-public', () => {
   it('fires when a statement lets anyone read objects', () => {

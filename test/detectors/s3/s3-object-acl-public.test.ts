@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ALL_USERS,
+  BUCKET,
+  KEY,
+  objectEvent,
+} from '../../../detectors/s3/s3-object-acl-public.examples.js';
 import { s3ObjectAclPublic } from '../../../detectors/s3/s3-object-acl-public.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed } from '../../helpers/events.js';
-
-const BUCKET = 'release-artifacts';
-const KEY = 'builds/app-1.4.2.zip';
-const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
-
-/** An S3 object-level call as CloudTrail records data events. */
-const objectEvent = (eventName: string, params: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 's3.amazonaws.com',
-    eventName,
-    eventCategory: 'Data',
-    managementEvent: false,
-    requestParameters: {
-      bucketName: BUCKET,
-      Host: `${BUCKET}.s3.us-east-1.amazonaws.com`,
-      key: KEY,
-      ...params,
-    },
-    responseElements: { 'x-amz-server-side-encryption': 'AES256' },
-    resources: [
-      { type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${BUCKET}/${KEY}` },
-      { accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${BUCKET}` },
-    ],
-    ...overrides,
-  });
+import { failed } from '../../helpers/events.js';
 
 describe('Detector: s3-object-acl-public', () => {
   it('fires when PutObjectAcl grants AllUsers READ', () => {
