@@ -1,7 +1,8 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-interface Permission {
+/** One rule of an ingress request, before EC2 wraps its lists. */
+export interface Permission {
   ipProtocol: string;
   fromPort?: number;
   toPort?: number;
@@ -11,7 +12,7 @@ interface Permission {
 }
 
 /** A permission as EC2 logs it: every list wrapped in `{items: [...]}`, empty ones as `{}`. */
-function permission(p: Permission) {
+export function permission(p: Permission) {
   return {
     ipProtocol: p.ipProtocol,
     ...(p.fromPort === undefined ? {} : { fromPort: p.fromPort, toPort: p.toPort }),
@@ -22,7 +23,11 @@ function permission(p: Permission) {
   };
 }
 
-const authorizeIngress = (permissions: Permission[], overrides: Partial<CloudTrailEvent> = {}) =>
+/** AuthorizeSecurityGroupIngress from the console adding `permissions`. */
+export const authorizeIngress = (
+  permissions: Permission[],
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 'ec2.amazonaws.com',
     eventName: 'AuthorizeSecurityGroupIngress',
@@ -35,7 +40,8 @@ const authorizeIngress = (permissions: Permission[], overrides: Partial<CloudTra
     ...overrides,
   });
 
-const ssh = { ipProtocol: 'tcp', fromPort: 22, toPort: 22 };
+/** TCP port 22, to be given a source. */
+export const ssh = { ipProtocol: 'tcp', fromPort: 22, toPort: 22 };
 
 export const examples: DetectorExamples = {
   fire: [

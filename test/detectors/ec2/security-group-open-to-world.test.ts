@@ -1,43 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  authorizeIngress,
+  ssh,
+} from '../../../detectors/ec2/security-group-open-to-world.examples.js';
 import { securityGroupOpenToWorld } from '../../../detectors/ec2/security-group-open-to-world.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-interface Permission {
-  ipProtocol: string;
-  fromPort?: number;
-  toPort?: number;
-  cidrIp?: string;
-  cidrIpv6?: string;
-  groupId?: string;
-}
-
-/** A permission as EC2 logs it: every list wrapped in `{items: [...]}`, empty ones as `{}`. */
-function permission(p: Permission) {
-  return {
-    ipProtocol: p.ipProtocol,
-    ...(p.fromPort === undefined ? {} : { fromPort: p.fromPort, toPort: p.toPort }),
-    groups: p.groupId ? { items: [{ userId: ACCOUNT, groupId: p.groupId }] } : {},
-    ipRanges: p.cidrIp ? { items: [{ cidrIp: p.cidrIp }] } : {},
-    ipv6Ranges: p.cidrIpv6 ? { items: [{ cidrIpv6: p.cidrIpv6 }] } : {},
-    prefixListIds: {},
-  };
-}
-
-const authorizeIngress = (permissions: Permission[], overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'ec2.amazonaws.com',
-    eventName: 'AuthorizeSecurityGroupIngress',
-    userAgent: 'console.ec2.amazonaws.com',
-    requestParameters: {
-      groupId: 'sg-0632fa4ee8a8468a4',
-      ipPermissions: { items: permissions.map(permission) },
-    },
-    responseElements: { requestId: 'req', _return: true },
-    ...overrides,
-  });
-
-const ssh = { ipProtocol: 'tcp', fromPort: 22, toPort: 22 };
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: security-group-open-to-world', () => {
   it('fires critical when SSH is opened to 0.0.0.0/0', () => {
