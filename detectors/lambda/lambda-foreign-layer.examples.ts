@@ -1,12 +1,17 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities, OTHER_ACCOUNT } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /** Account that publishes the AWS Lambda Powertools layers in us-east-1. */
-const POWERTOOLS_ACCOUNT = '017000801446';
-const layer = (account: string, name = 'extension', version = 1) =>
+export const POWERTOOLS_ACCOUNT = '017000801446';
+/** ARN of version `version` of layer `name` published by `account`. */
+export const layer = (account: string, name = 'extension', version = 1) =>
   `arn:aws:lambda:us-east-1:${account}:layer:${name}:${version}`;
 
-const updateConfiguration = (requestParameters: Record<string, unknown>) =>
+/** UpdateFunctionConfiguration by a developer role, as the Lambda API logs it. */
+export const updateConfiguration = (
+  requestParameters: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 'lambda.amazonaws.com',
     eventName: 'UpdateFunctionConfiguration20150331v2',
@@ -16,6 +21,7 @@ const updateConfiguration = (requestParameters: Record<string, unknown>) =>
       functionName: 'orders-api',
       functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`,
     },
+    ...overrides,
   });
 
 export const examples: DetectorExamples = {

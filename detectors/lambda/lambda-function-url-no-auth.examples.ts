@@ -1,10 +1,16 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:webhook`;
-const URL = 'https://abcdefghijklmnopqrstuvwxyz123456.lambda-url.us-east-1.on.aws/';
+/** The function whose URL every example configures. */
+export const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:webhook`;
+/** The function URL Lambda returns. */
+export const URL = 'https://abcdefghijklmnopqrstuvwxyz123456.lambda-url.us-east-1.on.aws/';
 
-const urlConfig = (authType: string | undefined, overrides: Partial<CloudTrailEvent> = {}) =>
+/**
+ * CreateFunctionUrlConfig with `authType` in the request (any value, as logged); the response
+ * states the auth type in force, AWS_IAM when the request leaves it out.
+ */
+export const urlConfig = (authType: unknown, overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'lambda.amazonaws.com',
     eventName: 'CreateFunctionUrlConfig20211031',

@@ -1,10 +1,11 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities, OTHER_ACCOUNT } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`;
+/** The function every example grants access to. */
+export const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`;
 
 /** AddPermission as logged: the request flags, and the resulting statement as a JSON string. */
-const addPermission = (
+export const addPermission = (
   requestParameters: Record<string, unknown>,
   overrides: Partial<CloudTrailEvent> = {},
 ) =>
@@ -30,6 +31,20 @@ const addPermission = (
     ...overrides,
   });
 
+/** AddLayerVersionPermission sharing version 3 of the shared-utils layer. */
+export const addLayerPermission = (requestParameters: Record<string, unknown>) =>
+  cloudTrailEvent({
+    eventSource: 'lambda.amazonaws.com',
+    eventName: 'AddLayerVersionPermission20181031',
+    requestParameters: {
+      layerName: 'shared-utils',
+      versionNumber: 3,
+      statementId: 'share',
+      action: 'lambda:GetLayerVersion',
+      ...requestParameters,
+    },
+  });
+
 export const examples: DetectorExamples = {
   fire: [
     { name: 'anyone may invoke the function', events: [addPermission({ principal: '*' })] },
@@ -39,19 +54,7 @@ export const examples: DetectorExamples = {
     },
     {
       name: 'layer version made public',
-      events: [
-        cloudTrailEvent({
-          eventSource: 'lambda.amazonaws.com',
-          eventName: 'AddLayerVersionPermission20181031',
-          requestParameters: {
-            layerName: 'shared-utils',
-            versionNumber: 3,
-            statementId: 'share',
-            action: 'lambda:GetLayerVersion',
-            principal: '*',
-          },
-        }),
-      ],
+      events: [addLayerPermission({ principal: '*' })],
     },
   ],
   noFire: [

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import {
+  layer,
+  POWERTOOLS_ACCOUNT,
+  updateConfiguration,
+} from '../../../detectors/lambda/lambda-foreign-layer.examples.js';
 import { lambdaForeignLayer } from '../../../detectors/lambda/lambda-foreign-layer.js';
 import { detect } from '../../helpers/detect.js';
 import {
@@ -8,24 +13,6 @@ import {
   identities,
   OTHER_ACCOUNT,
 } from '../../helpers/events.js';
-
-const POWERTOOLS_ACCOUNT = '017000801446';
-const layer = (account: string, name = 'extension', version = 1) =>
-  `arn:aws:lambda:us-east-1:${account}:layer:${name}:${version}`;
-
-const updateConfiguration = (requestParameters: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'lambda.amazonaws.com',
-    eventName: 'UpdateFunctionConfiguration20150331v2',
-    userIdentity: identities.assumedRole('Dev', 'mallory'),
-    requestParameters: { functionName: 'orders-api', ...requestParameters },
-    responseElements: {
-      functionName: 'orders-api',
-      functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`,
-      layers: [{ arn: layer(POWERTOOLS_ACCOUNT, 'AWSLambdaPowertoolsPythonV3', 7), codeSize: 1 }],
-    },
-    ...overrides,
-  });
 
 describe('Detector: lambda-foreign-layer', () => {
   it('fires when a layer from an untrusted account is attached', () => {

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  FUNCTION_ARN,
+  URL,
+  urlConfig,
+} from '../../../detectors/lambda/lambda-function-url-no-auth.examples.js';
 import { lambdaFunctionUrlNoAuth } from '../../../detectors/lambda/lambda-function-url-no-auth.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:webhook`;
-const URL = 'https://abcdefghijklmnopqrstuvwxyz123456.lambda-url.us-east-1.on.aws/';
-
-const urlConfig = (authType: unknown, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'lambda.amazonaws.com',
-    eventName: 'CreateFunctionUrlConfig20211031',
-    requestParameters: { functionName: 'webhook', authType, invokeMode: 'BUFFERED' },
-    responseElements: {
-      functionUrl: URL,
-      functionArn: FUNCTION_ARN,
-      authType,
-      invokeMode: 'BUFFERED',
-      creationTime: '2026-11-20T10:00:00.000Z',
-    },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: lambda-function-url-no-auth', () => {
   it('fires when a function URL is created with auth type NONE', () => {

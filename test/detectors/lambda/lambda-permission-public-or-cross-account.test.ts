@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  addLayerPermission,
+  addPermission,
+} from '../../../detectors/lambda/lambda-permission-public-or-cross-account.examples.js';
 import { lambdaPermissionPublicOrCrossAccount as detector } from '../../../detectors/lambda/lambda-permission-public-or-cross-account.js';
 import { detect } from '../../helpers/detect.js';
-import {
-  ACCOUNT,
-  cloudTrailEvent,
-  failed,
-  identities,
-  OTHER_ACCOUNT,
-} from '../../helpers/events.js';
-
-const FUNCTION_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`;
-
-const addPermission = (requestParameters: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'lambda.amazonaws.com',
-    eventName: 'AddPermission20150331v2',
-    userIdentity: identities.assumedRole('Dev', 'mallory'),
-    requestParameters: {
-      functionName: 'orders-api',
-      statementId: 'sid-1',
-      action: 'lambda:InvokeFunction',
-      ...requestParameters,
-    },
-    responseElements: {
-      statement: JSON.stringify({
-        Sid: 'sid-1',
-        Effect: 'Allow',
-        Principal: requestParameters.principal,
-        Action: 'lambda:InvokeFunction',
-        Resource: FUNCTION_ARN,
-      }),
-    },
-    ...overrides,
-  });
-
-const addLayerPermission = (requestParameters: Record<string, unknown>) =>
-  cloudTrailEvent({
-    eventSource: 'lambda.amazonaws.com',
-    eventName: 'AddLayerVersionPermission20181031',
-    requestParameters: {
-      layerName: 'shared-utils',
-      versionNumber: 3,
-      statementId: 'share',
-      action: 'lambda:GetLayerVersion',
-      ...requestParameters,
-    },
-  });
+import { ACCOUNT, failed, identities, OTHER_ACCOUNT } from '../../helpers/events.js';
 
 describe('Detector: lambda-permission-public-or-cross-account', () => {
   describe('function grants that fire', () => {
