@@ -3,9 +3,9 @@ import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /**
  * A failed IAM user sign-in as CloudTrail logs it: no ARN, an empty access key,
- * `errorMessage` and `ConsoleLogin: "Failure"` but no `errorCode`.
+ * `errorMessage` and `ConsoleLogin: "Failure"` but no `errorCode`. At 10:`minute` on the examples' day.
  */
-function failedLogin(minute: number, overrides: Partial<CloudTrailEvent> = {}): CloudTrailEvent {
+export function failedLogin(minute = 0, overrides: Partial<CloudTrailEvent> = {}): CloudTrailEvent {
   return cloudTrailEvent({
     eventSource: 'signin.amazonaws.com',
     eventName: 'ConsoleLogin',
@@ -32,7 +32,8 @@ function failedLogin(minute: number, overrides: Partial<CloudTrailEvent> = {}): 
   });
 }
 
-const hiddenUser = {
+/** The identity CloudTrail logs when the user name typed does not exist in the account. */
+export const hiddenUser = {
   type: 'IAMUser',
   accountId: ACCOUNT,
   accessKeyId: '',

@@ -2,7 +2,7 @@ import { ACCOUNT, cloudTrailEvent, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /** A successful IAM user sign-in without MFA, shaped as in CloudTrail's sign-in event reference. */
-const consoleLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
+export const consoleLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'signin.amazonaws.com',
     eventName: 'ConsoleLogin',

@@ -1,48 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  failedLogin,
+  hiddenUser,
+} from '../../../detectors/signin/console-login-failures.examples.js';
 import { consoleLoginFailures } from '../../../detectors/signin/console-login-failures.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, identities } from '../../helpers/events.js';
-
-/**
- * A failed IAM user sign-in as CloudTrail logs it: no ARN, an empty access key,
- * `errorMessage` and `ConsoleLogin: "Failure"` but no `errorCode`.
- */
-const failedLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
-    eventType: 'AwsConsoleSignIn',
-    userIdentity: {
-      type: 'IAMUser',
-      principalId: 'AIDACKCEVSQ6C2EXAMPLE',
-      accountId: ACCOUNT,
-      accessKeyId: '',
-      userName: 'anaya',
-    },
-    sourceIPAddress: '198.51.100.7',
-    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36',
-    errorMessage: 'Failed authentication',
-    requestParameters: null,
-    responseElements: { ConsoleLogin: 'Failure' },
-    additionalEventData: {
-      LoginTo: 'https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true',
-      MobileVersion: 'No',
-      MFAUsed: 'No',
-    },
-    ...overrides,
-  });
+import { identities } from '../../helpers/events.js';
 
 const unknownUser = (sourceIPAddress: string) =>
-  failedLogin({
-    sourceIPAddress,
-    userIdentity: {
-      type: 'IAMUser',
-      accountId: ACCOUNT,
-      accessKeyId: '',
-      userName: 'HIDDEN_DUE_TO_SECURITY_REASONS',
-    },
-  });
+  failedLogin(0, { sourceIPAddress, userIdentity: hiddenUser });
 
 describe('Detector: console-login-failures', () => {
   it('declares the CIS threshold of 5 failures in 15 minutes', () => {
@@ -63,8 +29,8 @@ describe('Detector: console-login-failures', () => {
   });
 
   it("groups one user's failures from different addresses together", () => {
-    const a = detect(consoleLoginFailures, failedLogin({ sourceIPAddress: '198.51.100.7' }));
-    const b = detect(consoleLoginFailures, failedLogin({ sourceIPAddress: '203.0.113.99' }));
+    const a = detect(consoleLoginFailures, failedLogin(0, { sourceIPAddress: '198.51.100.7' }));
+    const b = detect(consoleLoginFailures, failedLogin(0, { sourceIPAddress: '203.0.113.99' }));
 
     expect(a[0]?.dedupKey).toBe(b[0]?.dedupKey);
   });
@@ -81,7 +47,7 @@ describe('Detector: console-login-failures', () => {
   });
 
   it('counts root failures as high severity', () => {
-    const root = failedLogin({
+    const root = failedLogin(0, {
       userIdentity: { ...identities.root(), accessKeyId: '' },
     });
 
@@ -92,13 +58,13 @@ describe('Detector: console-login-failures', () => {
   });
 
   it('counts a failure logged only with an errorMessage', () => {
-    const event = failedLogin({ responseElements: null });
+    const event = failedLogin(0, { responseElements: null });
 
     expect(detect(consoleLoginFailures, event)).toHaveLength(1);
   });
 
   it('ignores a successful sign-in', () => {
-    const success = failedLogin({
+    const success = failedLogin(0, {
       errorMessage: undefined,
       responseElements: { ConsoleLogin: 'Success' },
     });
@@ -107,14 +73,14 @@ describe('Detector: console-login-failures', () => {
   });
 
   it('ignores failures of other sign-in steps and other services', () => {
-    expect(detect(consoleLoginFailures, failedLogin({ eventName: 'CheckMfa' }))).toEqual([]);
-    expect(detect(consoleLoginFailures, failedLogin({ eventSource: 'sso.amazonaws.com' }))).toEqual(
-      [],
-    );
+    expect(detect(consoleLoginFailures, failedLogin(0, { eventName: 'CheckMfa' }))).toEqual([]);
+    expect(
+      detect(consoleLoginFailures, failedLogin(0, { eventSource: 'sso.amazonaws.com' })),
+    ).toEqual([]);
   });
 
   it('does not throw without a user identity', () => {
-    const event = failedLogin({ userIdentity: null });
+    const event = failedLogin(0, { userIdentity: null });
 
     expect(detect(consoleLoginFailures, event)[0]?.dedupKey).toBe('111122223333|ip:198.51.100.7');
   });

@@ -1,33 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { consoleLogin } from '../../../detectors/signin/console-login-without-mfa.examples.js';
 import { consoleLoginWithoutMfa } from '../../../detectors/signin/console-login-without-mfa.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, identities } from '../../helpers/events.js';
-
-/** A successful IAM user sign-in without MFA, shaped as in CloudTrail's sign-in event reference. */
-const consoleLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
-    eventType: 'AwsConsoleSignIn',
-    userIdentity: {
-      type: 'IAMUser',
-      principalId: 'AIDACKCEVSQ6C2EXAMPLE',
-      arn: `arn:aws:iam::${ACCOUNT}:user/anaya`,
-      accountId: ACCOUNT,
-      userName: 'anaya',
-    },
-    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:102.0) Gecko/20100101 Firefox/102.0',
-    requestParameters: null,
-    responseElements: { ConsoleLogin: 'Success' },
-    additionalEventData: {
-      LoginTo: 'https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true',
-      MobileVersion: 'No',
-      MFAUsed: 'No',
-    },
-    readOnly: false,
-    ...overrides,
-  });
+import { ACCOUNT, identities } from '../../helpers/events.js';
 
 describe('Detector: console-login-without-mfa', () => {
   it('fires when an IAM user signs in without MFA', () => {
