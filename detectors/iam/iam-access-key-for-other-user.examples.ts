@@ -1,7 +1,8 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const createAccessKey = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** CreateAccessKey for svc-backup (by alice unless overridden), with the key IAM returns. */
+export const createAccessKey = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'CreateAccessKey',

@@ -1,9 +1,11 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+/** ARN of the AWS managed AdministratorAccess policy. */
+export const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
-const attach = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** AttachUserPolicy of ADMIN to bob. */
+export const attach = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'AttachUserPolicy',

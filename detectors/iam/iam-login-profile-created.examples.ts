@@ -1,8 +1,8 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-// IAM never logs the password; only the user and the reset flag.
-const loginProfile = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** CreateLoginProfile for svc-reports. IAM never logs the password; only the user and the reset flag. */
+export const loginProfile = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'CreateLoginProfile',

@@ -1,7 +1,8 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const attachRolePolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** AttachRolePolicy of ReadOnlyAccess to ci-deployer. */
+export const attachRolePolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'AttachRolePolicy',

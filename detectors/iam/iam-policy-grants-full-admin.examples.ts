@@ -2,11 +2,12 @@ import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /** IAM logs policy documents as the JSON text the caller sent, whitespace included. */
-const FULL_ADMIN_DOC =
+export const FULL_ADMIN_DOC =
   '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n' +
   '      "Action": ["*"],\n      "Resource": ["*"]\n    }\n  ]\n}';
 
-const putUserPolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** PutUserPolicy putting FULL_ADMIN_DOC inline on bob. */
+export const putUserPolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'PutUserPolicy',

@@ -1,7 +1,8 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const createUser = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** CreateUser of support-helper, with the user IAM returns. */
+export const createUser = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'iam.amazonaws.com',
     eventName: 'CreateUser',

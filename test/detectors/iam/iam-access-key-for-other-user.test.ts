@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createAccessKey } from '../../../detectors/iam/iam-access-key-for-other-user.examples.js';
 import { iamAccessKeyForOtherUser } from '../../../detectors/iam/iam-access-key-for-other-user.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const createAccessKey = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'CreateAccessKey',
-    requestParameters: { userName: 'svc-backup' },
-    responseElements: {
-      accessKey: {
-        userName: 'svc-backup',
-        accessKeyId: 'AKIAI44QH8DHBEXAMPLE',
-        status: 'Active',
-        createDate: 'Nov 20, 2026 10:00:00 AM',
-      },
-    },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: iam-access-key-for-other-user', () => {
   it('fires when an IAM user creates a key for another user', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ADMIN, attach } from '../../../detectors/iam/iam-admin-policy-attached.examples.js';
 import { iamAdminPolicyAttached } from '../../../detectors/iam/iam-admin-policy-attached.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-
-const attach = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'AttachUserPolicy',
-    requestParameters: { userName: 'bob', policyArn: ADMIN },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: iam-admin-policy-attached', () => {
   it('fires when an IAM user attaches AdministratorAccess to another user', () => {

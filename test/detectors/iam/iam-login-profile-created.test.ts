@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loginProfile } from '../../../detectors/iam/iam-login-profile-created.examples.js';
 import { iamLoginProfileCreated } from '../../../detectors/iam/iam-login-profile-created.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-// IAM never logs the password; only the user and the reset flag.
-const loginProfile = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'CreateLoginProfile',
-    requestParameters: { userName: 'svc-reports', passwordResetRequired: false },
-    responseElements: {
-      loginProfile: {
-        userName: 'svc-reports',
-        createDate: 'Nov 20, 2026 10:00:00 AM',
-        passwordResetRequired: false,
-      },
-    },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: iam-login-profile-created', () => {
   it('fires high when an assumed role gives another user a console password', () => {

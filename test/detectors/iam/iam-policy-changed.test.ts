@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { attachRolePolicy } from '../../../detectors/iam/iam-policy-changed.examples.js';
 import { iamPolicyChanged } from '../../../detectors/iam/iam-policy-changed.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const attachRolePolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'AttachRolePolicy',
-    requestParameters: {
-      roleName: 'ci-deployer',
-      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-    },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 const CIS_EVENTS = [
   'DeleteGroupPolicy',

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  FULL_ADMIN_DOC,
+  putUserPolicy,
+} from '../../../detectors/iam/iam-policy-grants-full-admin.examples.js';
 import { iamPolicyGrantsFullAdmin } from '../../../detectors/iam/iam-policy-grants-full-admin.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-/** IAM logs policy documents as the JSON text the caller sent, whitespace included. */
-const FULL_ADMIN_DOC =
-  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n' +
-  '      "Action": ["*"],\n      "Resource": ["*"]\n    }\n  ]\n}';
-
-const putUserPolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'PutUserPolicy',
-    requestParameters: { userName: 'bob', policyName: 'ops', policyDocument: FULL_ADMIN_DOC },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 const withDocument = (policyDocument: unknown) =>
   putUserPolicy({ requestParameters: { userName: 'bob', policyName: 'ops', policyDocument } });

@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../../detectors/iam/iam-user-created.examples.js';
 import { iamUserCreated } from '../../../detectors/iam/iam-user-created.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const createUser = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'CreateUser',
-    requestParameters: { userName: 'support-helper', tags: [] },
-    responseElements: {
-      user: {
-        path: '/',
-        userName: 'support-helper',
-        userId: 'AIDAEXAMPLENEWUSER',
-        arn: 'arn:aws:iam::111122223333:user/support-helper',
-        createDate: 'Nov 20, 2026 10:00:00 AM',
-      },
-    },
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: iam-user-created', () => {
   it('fires when an IAM user creates a user and reports its ARN', () => {
