@@ -1,7 +1,8 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { DetectorExamples } from '../types.js';
 
-const apiCall = (eventName: string, requestParameters: Record<string, unknown> | null) =>
+/** An API Gateway management call by a developer role in eu-west-1. */
+export const apiCall = (eventName: string, requestParameters: Record<string, unknown> | null) =>
   cloudTrailEvent({
     eventSource: 'apigateway.amazonaws.com',
     eventName,
@@ -11,7 +12,7 @@ const apiCall = (eventName: string, requestParameters: Record<string, unknown> |
   });
 
 /** REST API updates log the URI labels beside the wrapped JSON patch body. */
-const updateMethod = (patchOperations: unknown[], httpMethod = 'POST') =>
+export const updateMethod = (patchOperations: unknown[], httpMethod = 'POST') =>
   apiCall('UpdateMethod', {
     restApiId: '3c8y72vp6f',
     resourceId: 'x4jk7w',
@@ -20,7 +21,8 @@ const updateMethod = (patchOperations: unknown[], httpMethod = 'POST') =>
     template: false,
   });
 
-const noAuth = { op: 'replace', path: '/authorizationType', value: 'NONE' };
+/** The patch operation that turns a method's authorization off. */
+export const noAuth = { op: 'replace', path: '/authorizationType', value: 'NONE' };
 
 export const examples: DetectorExamples = {
   fire: [

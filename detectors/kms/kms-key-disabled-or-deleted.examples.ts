@@ -1,11 +1,13 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
-const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID}`;
+/** The customer managed key every example acts on. */
+export const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+/** ARN of KEY_ID. */
+export const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID}`;
 
 /** Shaped as the ScheduleKeyDeletion example in the KMS developer guide. */
-const scheduleDeletion = (overrides: Partial<CloudTrailEvent> = {}) =>
+export const scheduleDeletion = (overrides: Partial<CloudTrailEvent> = {}) =>
   cloudTrailEvent({
     eventSource: 'kms.amazonaws.com',
     eventName: 'ScheduleKeyDeletion',
@@ -19,7 +21,8 @@ const scheduleDeletion = (overrides: Partial<CloudTrailEvent> = {}) =>
     ...overrides,
   });
 
-const disableKey = (overrides: Partial<CloudTrailEvent> = {}) =>
+/** DisableKey of KEY_ID. */
+export const disableKey = (overrides: Partial<CloudTrailEvent> = {}) =>
   scheduleDeletion({
     eventName: 'DisableKey',
     requestParameters: { keyId: KEY_ID },

@@ -1,10 +1,13 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { DetectorExamples } from '../types.js';
 
-const ALB_ARN = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188`;
-const WEB_ACL_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+/** The load balancer the web ACL protects. */
+export const ALB_ARN = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188`;
+/** ID of the web ACL every example acts on. */
+export const WEB_ACL_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
 
-const wafCall = (
+/** A WAF call by a developer role; WAFv2 unless `eventSource` says otherwise. */
+export const wafCall = (
   eventName: string,
   requestParameters: Record<string, unknown> | null,
   eventSource = 'wafv2.amazonaws.com',

@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  rootCall,
+  rootConsoleLogin,
+} from '../../../detectors/account/root-account-used.examples.js';
 import { rootAccountUsed } from '../../../detectors/account/root-account-used.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-/** Root creating an access key for itself: requestParameters are null for root's own key. */
-const rootCall = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'iam.amazonaws.com',
-    eventName: 'CreateAccessKey',
-    userIdentity: identities.root(),
-    requestParameters: null,
-    responseElements: {
-      accessKey: {
-        accessKeyId: 'AKIAI44QH8DHBEXAMPLE',
-        status: 'Active',
-        createDate: 'Nov 20, 2026 10:00:00 AM',
-      },
-    },
-    ...overrides,
-  });
-
-const rootConsoleLogin = (result: 'Success' | 'Failure') =>
-  rootCall({
-    eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
-    eventType: 'AwsConsoleSignIn',
-    userIdentity: { ...identities.root(), accessKeyId: '' },
-    sourceIPAddress: '192.0.2.44',
-    responseElements: { ConsoleLogin: result },
-    additionalEventData: {
-      LoginTo: 'https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true',
-      MobileVersion: 'No',
-      MFAUsed: 'No',
-    },
-    ...(result === 'Failure' ? { errorMessage: 'Failed authentication' } : {}),
-  });
+import { ACCOUNT, failed, identities } from '../../helpers/events.js';
 
 describe('Detector: root-account-used', () => {
   it('listens to every event', () => {

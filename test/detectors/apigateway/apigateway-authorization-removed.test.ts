@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  apiCall,
+  noAuth,
+  updateMethod,
+} from '../../../detectors/apigateway/apigateway-authorization-removed.examples.js';
 import { apigatewayAuthorizationRemoved as detector } from '../../../detectors/apigateway/apigateway-authorization-removed.js';
 import { detect } from '../../helpers/detect.js';
-import { cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const noAuth = { op: 'replace', path: '/authorizationType', value: 'NONE' };
-
-const apiCall = (eventName: string, requestParameters: Record<string, unknown> | null) =>
-  cloudTrailEvent({
-    eventSource: 'apigateway.amazonaws.com',
-    eventName,
-    awsRegion: 'eu-west-1',
-    userIdentity: identities.assumedRole('Dev', 'mallory'),
-    requestParameters,
-  });
-
-/** REST API updates log the URI labels beside the wrapped JSON body. */
-const updateMethod = (patchOperations: unknown[], httpMethod = 'POST') =>
-  apiCall('UpdateMethod', {
-    restApiId: '3c8y72vp6f',
-    resourceId: 'x4jk7w',
-    httpMethod,
-    updateMethodInput: { patchOperations },
-    template: false,
-  });
+import { failed } from '../../helpers/events.js';
 
 const updateRoute = (body: Record<string, unknown>) =>
   apiCall('UpdateRoute', { apiId: 'a1b2c3d4e5', routeId: 'r0ute1', ...body });

@@ -1,40 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import {
+  disableKey,
+  KEY_ARN,
+  KEY_ID,
+  scheduleDeletion,
+} from '../../../detectors/kms/kms-key-disabled-or-deleted.examples.js';
 import { kmsKeyDisabledOrDeleted } from '../../../detectors/kms/kms-key-disabled-or-deleted.js';
-import type { CloudTrailEvent } from '../../../detectors/types.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
-const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID}`;
-
-/** Shaped as the ScheduleKeyDeletion example in the KMS developer guide. */
-const scheduleDeletion = (overrides: Partial<CloudTrailEvent> = {}) =>
-  cloudTrailEvent({
-    eventSource: 'kms.amazonaws.com',
-    eventName: 'ScheduleKeyDeletion',
-    userAgent: 'AWS Internal',
-    requestParameters: { pendingWindowInDays: 20, keyId: KEY_ID },
-    responseElements: {
-      keyId: KEY_ARN,
-      keyState: 'PendingDeletion',
-      deletionDate: 'Dec 10, 2026 10:00:00 AM',
-    },
-    resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: KEY_ARN }],
-    ...overrides,
-  });
-
-const disableKey = (overrides: Partial<CloudTrailEvent> = {}) =>
-  scheduleDeletion({
-    eventName: 'DisableKey',
-    requestParameters: { keyId: KEY_ID },
-    responseElements: null,
-    ...overrides,
-  });
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: kms-key-disabled-or-deleted', () => {
   it('fires on a scheduled deletion and names the pending window', () => {
+    // Prepare
+    const event = scheduleDeletion({
+      requestParameters: { pendingWindowInDays: 20, keyId: KEY_ID },
+    });
+
     // Act
-    const findings = detect(kmsKeyDisabledOrDeleted, scheduleDeletion());
+    const findings = detect(kmsKeyDisabledOrDeleted, event);
 
     // Assess
     expect(findings).toHaveLength(1);

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ALB_ARN,
+  WEB_ACL_ID,
+  wafCall,
+} from '../../../detectors/waf/waf-web-acl-removed.examples.js';
 import { wafWebAclRemoved } from '../../../detectors/waf/waf-web-acl-removed.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const ALB_ARN = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188`;
-const WEB_ACL_ID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
-
-const wafCall = (
-  eventName: string,
-  requestParameters: Record<string, unknown> | null,
-  eventSource = 'wafv2.amazonaws.com',
-) =>
-  cloudTrailEvent({
-    eventSource,
-    eventName,
-    userIdentity: identities.assumedRole('Dev', 'mallory'),
-    requestParameters,
-    responseElements: null,
-  });
+import { ACCOUNT, failed } from '../../helpers/events.js';
 
 const disassociate = (eventSource?: string) =>
   wafCall('DisassociateWebACL', { resourceArn: ALB_ARN }, eventSource);
