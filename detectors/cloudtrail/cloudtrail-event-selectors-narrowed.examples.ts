@@ -1,24 +1,48 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
+
+/** The trail every example reconfigures. */
+export const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
 
 /** PutEventSelectors as CloudTrail records it; the response echoes the selectors and the trail ARN. */
-const putEventSelectors = (selectors: Record<string, unknown>) =>
+export const putEventSelectors = (
+  selectors: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 'cloudtrail.amazonaws.com',
     eventName: 'PutEventSelectors',
     userIdentity: identities.assumedRole('Ops', 'mallory'),
     requestParameters: { trailName: 'org-trail', ...selectors },
-    responseElements: {
-      trailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`,
-      ...selectors,
-    },
+    responseElements: { trailARN: TRAIL_ARN, ...selectors },
+    ...overrides,
   });
 
-const s3DataResources = [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::payroll-exports/'] }];
+/** Data events for the objects of one S3 bucket. */
+export const s3DataResources = [
+  { type: 'AWS::S3::Object', values: ['arn:aws:s3:::payroll-exports/'] },
+];
 
 const excludeManagement = {
   eventSelectors: [
     { readWriteType: 'All', includeManagementEvents: false, dataResources: s3DataResources },
+  ],
+};
+
+/** Advanced selectors adding Lambda data events beside a selector for all management events. */
+export const managementAndLambdaData = {
+  advancedEventSelectors: [
+    {
+      name: 'Management events',
+      fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }],
+    },
+    {
+      name: 'Lambda invokes',
+      fieldSelectors: [
+        { field: 'eventCategory', equals: ['Data'] },
+        { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+      ],
+    },
   ],
 };
 
@@ -58,23 +82,7 @@ export const examples: DetectorExamples = {
     },
     {
       name: 'advanced selectors add Lambda data events beside management events',
-      events: [
-        putEventSelectors({
-          advancedEventSelectors: [
-            {
-              name: 'Management events',
-              fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }],
-            },
-            {
-              name: 'Lambda invokes',
-              fieldSelectors: [
-                { field: 'eventCategory', equals: ['Data'] },
-                { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
-              ],
-            },
-          ],
-        }),
-      ],
+      events: [putEventSelectors(managementAndLambdaData)],
     },
     { name: 'denied call', events: [failed(putEventSelectors(excludeManagement))] },
   ],

@@ -1,8 +1,14 @@
 import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
-import type { DetectorExamples } from '../types.js';
+import type { CloudTrailEvent, DetectorExamples } from '../types.js';
+
+/** The trail every example updates. */
+export const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
 
 /** UpdateTrail as CloudTrail records it: the request fields set, the resulting trail in the response. */
-const updateTrail = (requestParameters: Record<string, unknown>) =>
+export const updateTrail = (
+  requestParameters: Record<string, unknown>,
+  overrides: Partial<CloudTrailEvent> = {},
+) =>
   cloudTrailEvent({
     eventSource: 'cloudtrail.amazonaws.com',
     eventName: 'UpdateTrail',
@@ -13,10 +19,11 @@ const updateTrail = (requestParameters: Record<string, unknown>) =>
       s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
       includeGlobalServiceEvents: true,
       isMultiRegionTrail: true,
-      trailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`,
+      trailARN: TRAIL_ARN,
       logFileValidationEnabled: true,
       isOrganizationTrail: false,
     },
+    ...overrides,
   });
 
 export const examples: DetectorExamples = {

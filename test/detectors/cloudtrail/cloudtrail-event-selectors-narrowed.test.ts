@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  managementAndLambdaData,
+  putEventSelectors,
+  s3DataResources,
+  TRAIL_ARN,
+} from '../../../detectors/cloudtrail/cloudtrail-event-selectors-narrowed.examples.js';
 import { cloudtrailEventSelectorsNarrowed } from '../../../detectors/cloudtrail/cloudtrail-event-selectors-narrowed.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
-
-/** PutEventSelectors as CloudTrail records it; the response echoes the selectors and the trail ARN. */
-const putEventSelectors = (selectors: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'cloudtrail.amazonaws.com',
-    eventName: 'PutEventSelectors',
-    requestParameters: { trailName: 'org-trail', ...selectors },
-    responseElements: { trailARN: TRAIL_ARN, ...selectors },
-    ...overrides,
-  });
-
-const s3DataResources = [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::payroll-exports/'] }];
+import { failed, identities } from '../../helpers/events.js';
 
 describe('Detector: cloudtrail-event-selectors-narrowed', () => {
   it('fires when management events are excluded', () => {
@@ -107,21 +99,7 @@ describe('Detector: cloudtrail-event-selectors-narrowed', () => {
   });
 
   it('ignores advanced selectors that add data events beside a management selector', () => {
-    const event = putEventSelectors({
-      advancedEventSelectors: [
-        {
-          name: 'Management events',
-          fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }],
-        },
-        {
-          name: 'Lambda invokes',
-          fieldSelectors: [
-            { field: 'eventCategory', equals: ['Data'] },
-            { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
-          ],
-        },
-      ],
-    });
+    const event = putEventSelectors(managementAndLambdaData);
 
     expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
   });

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  TRAIL_ARN,
+  updateTrail,
+} from '../../../detectors/cloudtrail/cloudtrail-trail-updated.examples.js';
 import { cloudtrailTrailUpdated } from '../../../detectors/cloudtrail/cloudtrail-trail-updated.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../../helpers/events.js';
-
-const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
-
-/** UpdateTrail as CloudTrail records it: the request fields set, the resulting trail in the response. */
-const updateTrail = (requestParameters: Record<string, unknown>, overrides = {}) =>
-  cloudTrailEvent({
-    eventSource: 'cloudtrail.amazonaws.com',
-    eventName: 'UpdateTrail',
-    requestParameters: { name: 'org-trail', ...requestParameters },
-    responseElements: {
-      name: 'org-trail',
-      s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
-      includeGlobalServiceEvents: true,
-      isMultiRegionTrail: true,
-      trailARN: TRAIL_ARN,
-      logFileValidationEnabled: true,
-      isOrganizationTrail: false,
-    },
-    ...overrides,
-  });
+import { ACCOUNT, failed, identities } from '../../helpers/events.js';
 
 describe('Detector: cloudtrail-trail-updated', () => {
   it('leaves a routine settings change to cloudtrail-config-changed', () => {
