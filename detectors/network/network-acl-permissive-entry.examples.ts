@@ -1,6 +1,18 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import type { DetectorExamples } from '../types.js';
 
+/** CreateNetworkAclEntry request parameters allowing SSH in from anywhere, as CloudTrail logs them. */
+export const sshFromAnywhere = {
+  networkAclId: 'acl-0123456789abcdef0',
+  ruleNumber: 110,
+  egress: false,
+  ruleAction: 'allow',
+  icmpTypeCode: {},
+  portRange: { from: 22, to: 22 },
+  aclProtocol: '6',
+  cidrBlock: '0.0.0.0/0',
+};
+
 /** The entry shape CloudTrail logs for CreateNetworkAclEntry. */
 function entry(overrides: Record<string, unknown>) {
   return cloudTrailEvent({
@@ -8,17 +20,7 @@ function entry(overrides: Record<string, unknown>) {
     eventName: 'CreateNetworkAclEntry',
     userIdentity: identities.assumedRole('NetworkAdmin', 'dana'),
     userAgent: 'console.ec2.amazonaws.com',
-    requestParameters: {
-      networkAclId: 'acl-0123456789abcdef0',
-      ruleNumber: 110,
-      egress: false,
-      ruleAction: 'allow',
-      icmpTypeCode: {},
-      portRange: { from: 22, to: 22 },
-      aclProtocol: '6',
-      cidrBlock: '0.0.0.0/0',
-      ...overrides,
-    },
+    requestParameters: { ...sshFromAnywhere, ...overrides },
     responseElements: { requestId: 'n1', _return: true },
   });
 }

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { naclEntryOf, naclExposure } from '../../../detectors/helpers/nacl-entry.js';
+import { sshFromAnywhere } from '../../../detectors/network/network-acl-permissive-entry.examples.js';
 
 const entry = (overrides: Record<string, unknown> = {}) =>
-  naclEntryOf({
-    networkAclId: 'acl-1',
-    ruleNumber: 100,
-    egress: false,
-    ruleAction: 'allow',
-    icmpTypeCode: {},
-    portRange: { from: 22, to: 22 },
-    aclProtocol: '6',
-    cidrBlock: '0.0.0.0/0',
-    ...overrides,
-  });
+  naclEntryOf({ ...sshFromAnywhere, ...overrides });
 
 describe('naclEntryOf', () => {
   it('reads protocol numbers, the port range and the action', () => {
