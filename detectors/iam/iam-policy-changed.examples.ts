@@ -13,23 +13,25 @@ export const attachRolePolicy = (overrides: Partial<CloudTrailEvent> = {}) =>
     ...overrides,
   });
 
+/** PutUserPolicy of an inline policy on bob by an IAM Identity Center user. */
+export const inlineUserPolicyBySso = () =>
+  attachRolePolicy({
+    eventName: 'PutUserPolicy',
+    userIdentity: identities.ssoUser(),
+    requestParameters: {
+      userName: 'bob',
+      policyName: 's3-reports',
+      policyDocument:
+        '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}}',
+    },
+  });
+
 export const examples: DetectorExamples = {
   fire: [
     { name: 'managed policy attached to a role', events: [attachRolePolicy()] },
     {
       name: 'inline policy written to a user by an SSO session',
-      events: [
-        attachRolePolicy({
-          eventName: 'PutUserPolicy',
-          userIdentity: identities.ssoUser(),
-          requestParameters: {
-            userName: 'bob',
-            policyName: 's3-reports',
-            policyDocument:
-              '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}}',
-          },
-        }),
-      ],
+      events: [inlineUserPolicyBySso()],
     },
   ],
   noFire: [

@@ -24,23 +24,25 @@ const withDocument = (statement: unknown) =>
     },
   });
 
+/** PutRolePolicy whose single Statement is an object allowing * on *. */
+export const adminRolePolicy = () =>
+  putUserPolicy({
+    eventName: 'PutRolePolicy',
+    userIdentity: identities.assumedRole('ci-deployer', 'build-1'),
+    requestParameters: {
+      roleName: 'lambda-exec',
+      policyName: 'boost',
+      policyDocument:
+        '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+    },
+  });
+
 export const examples: DetectorExamples = {
   fire: [
     { name: 'inline user policy allowing * on *', events: [putUserPolicy()] },
     {
       name: 'role policy with a single statement object',
-      events: [
-        putUserPolicy({
-          eventName: 'PutRolePolicy',
-          userIdentity: identities.assumedRole('ci-deployer', 'build-1'),
-          requestParameters: {
-            roleName: 'lambda-exec',
-            policyName: 'boost',
-            policyDocument:
-              '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
-          },
-        }),
-      ],
+      events: [adminRolePolicy()],
     },
     {
       name: 'new default policy version allowing everything',

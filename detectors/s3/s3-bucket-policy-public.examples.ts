@@ -46,6 +46,20 @@ export const tlsOnly = {
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 };
 
+/** Lets one CloudFront distribution (origin access control) read objects. */
+export const cloudFrontOac = {
+  Sid: 'AllowCloudFrontServicePrincipal',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudfront.amazonaws.com' },
+  Action: 's3:GetObject',
+  Resource: OBJECTS,
+  Condition: {
+    StringEquals: {
+      'AWS:SourceArn': `arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE`,
+    },
+  },
+};
+
 export const examples: DetectorExamples = {
   fire: [
     { name: 'anyone may read objects', events: [putBucketPolicy(policy(tlsOnly, publicRead))] },
@@ -78,22 +92,7 @@ export const examples: DetectorExamples = {
     },
     {
       name: 'CloudFront origin access control',
-      events: [
-        putBucketPolicy(
-          policy({
-            Sid: 'AllowCloudFrontServicePrincipal',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
-            Resource: OBJECTS,
-            Condition: {
-              StringEquals: {
-                'AWS:SourceArn': `arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE`,
-              },
-            },
-          }),
-        ),
-      ],
+      events: [putBucketPolicy(policy(cloudFrontOac))],
     },
     {
       name: 'named partner account (another detector judges cross-account grants)',

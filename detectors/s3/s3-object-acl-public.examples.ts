@@ -33,28 +33,29 @@ export const objectEvent = (
     ...overrides,
   });
 
+/** PutObjectAcl parameters granting AllUsers READ, the one grant logged as an object. */
+export const allUsersReadAcl = {
+  acl: [''],
+  AccessControlPolicy: {
+    AccessControlList: {
+      Grant: {
+        Grantee: {
+          'xsi:type': 'Group',
+          'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+          URI: ALL_USERS,
+        },
+        Permission: 'READ',
+      },
+    },
+    xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
+  },
+};
+
 export const examples: DetectorExamples = {
   fire: [
     {
       name: 'PutObjectAcl grants AllUsers READ (single grant object)',
-      events: [
-        objectEvent('PutObjectAcl', {
-          acl: [''],
-          AccessControlPolicy: {
-            AccessControlList: {
-              Grant: {
-                Grantee: {
-                  'xsi:type': 'Group',
-                  'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-                  URI: ALL_USERS,
-                },
-                Permission: 'READ',
-              },
-            },
-            xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
-          },
-        }),
-      ],
+      events: [objectEvent('PutObjectAcl', allUsersReadAcl)],
     },
     {
       name: 'upload with the public-read canned ACL',

@@ -25,6 +25,18 @@ export const consoleLogin = (overrides: Partial<CloudTrailEvent> = {}) =>
     ...overrides,
   });
 
+/** A SAML federated sign-in through Okta, which logs MFAUsed "No" (MFA is up to the identity provider). */
+export const samlLogin = () =>
+  consoleLogin({
+    userIdentity: identities.assumedRole('OktaDevelopers', 'dave@example.com', 'false'),
+    additionalEventData: {
+      LoginTo: 'https://console.aws.amazon.com/console/home',
+      MobileVersion: 'No',
+      MFAUsed: 'No',
+      SamlProviderArn: `arn:aws:iam::${ACCOUNT}:saml-provider/Okta`,
+    },
+  });
+
 export const examples: DetectorExamples = {
   fire: [
     { name: 'IAM user signs in with a password alone', events: [consoleLogin()] },
@@ -44,17 +56,7 @@ export const examples: DetectorExamples = {
     },
     {
       name: 'SAML federated sign-in (MFA enforced at the identity provider)',
-      events: [
-        consoleLogin({
-          userIdentity: identities.assumedRole('OktaDevelopers', 'dave@example.com', 'false'),
-          additionalEventData: {
-            LoginTo: 'https://console.aws.amazon.com/console/home',
-            MobileVersion: 'No',
-            MFAUsed: 'No',
-            SamlProviderArn: `arn:aws:iam::${ACCOUNT}:saml-provider/Okta`,
-          },
-        }),
-      ],
+      events: [samlLogin()],
     },
     {
       name: 'failed sign-in',

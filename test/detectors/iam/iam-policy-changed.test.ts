@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attachRolePolicy } from '../../../detectors/iam/iam-policy-changed.examples.js';
+import {
+  attachRolePolicy,
+  inlineUserPolicyBySso,
+} from '../../../detectors/iam/iam-policy-changed.examples.js';
 import { iamPolicyChanged } from '../../../detectors/iam/iam-policy-changed.js';
 import { detect } from '../../helpers/detect.js';
 import { failed, identities } from '../../helpers/events.js';
@@ -44,16 +47,7 @@ describe('Detector: iam-policy-changed', () => {
   });
 
   it('describes an inline policy written to a user', () => {
-    const event = attachRolePolicy({
-      eventName: 'PutUserPolicy',
-      userIdentity: identities.ssoUser(),
-      requestParameters: {
-        userName: 'bob',
-        policyName: 's3-reports',
-        policyDocument:
-          '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}}',
-      },
-    });
+    const event = inlineUserPolicyBySso();
 
     expect(detect(iamPolicyChanged, event)[0]?.summary).toContain(
       'PutUserPolicy on user bob (policy s3-reports)',

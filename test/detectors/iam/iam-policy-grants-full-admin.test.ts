@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adminRolePolicy,
   FULL_ADMIN_DOC,
   putUserPolicy,
 } from '../../../detectors/iam/iam-policy-grants-full-admin.examples.js';
@@ -26,16 +27,7 @@ describe('Detector: iam-policy-grants-full-admin', () => {
   });
 
   it('fires on a role policy whose single Statement is an object with string fields', () => {
-    const event = putUserPolicy({
-      eventName: 'PutRolePolicy',
-      userIdentity: identities.assumedRole('ci-deployer', 'build-1'),
-      requestParameters: {
-        roleName: 'lambda-exec',
-        policyName: 'boost',
-        policyDocument:
-          '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
-      },
-    });
+    const event = adminRolePolicy();
 
     expect(detect(iamPolicyGrantsFullAdmin, event)[0]?.summary).toContain(
       'inline policy boost on role lambda-exec',

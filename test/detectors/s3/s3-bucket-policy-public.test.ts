@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUCKET,
+  cloudFrontOac,
   OBJECTS,
   policy,
   publicRead,
@@ -90,20 +91,7 @@ describe('Detector: s3-bucket-policy-public', () => {
   });
 
   it('ignores CloudFront origin access control', () => {
-    const event = putBucketPolicy(
-      policy({
-        Sid: 'AllowCloudFrontServicePrincipal',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudfront.amazonaws.com' },
-        Action: 's3:GetObject',
-        Resource: OBJECTS,
-        Condition: {
-          StringEquals: {
-            'AWS:SourceArn': `arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE`,
-          },
-        },
-      }),
-    );
+    const event = putBucketPolicy(policy(cloudFrontOac));
 
     expect(detect(s3BucketPolicyPublic, event)).toEqual([]);
   });

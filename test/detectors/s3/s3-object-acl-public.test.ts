@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALL_USERS,
+  allUsersReadAcl,
   BUCKET,
   KEY,
   objectEvent,
@@ -12,22 +13,7 @@ import { failed } from '../../helpers/events.js';
 describe('Detector: s3-object-acl-public', () => {
   it('fires when PutObjectAcl grants AllUsers READ', () => {
     // Prepare
-    const event = objectEvent('PutObjectAcl', {
-      acl: [''],
-      AccessControlPolicy: {
-        AccessControlList: {
-          Grant: {
-            Grantee: {
-              'xsi:type': 'Group',
-              'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-              URI: ALL_USERS,
-            },
-            Permission: 'READ',
-          },
-        },
-        xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/',
-      },
-    });
+    const event = objectEvent('PutObjectAcl', allUsersReadAcl);
 
     // Act
     const findings = detect(s3ObjectAclPublic, event);

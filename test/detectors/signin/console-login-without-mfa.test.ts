@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consoleLogin } from '../../../detectors/signin/console-login-without-mfa.examples.js';
+import {
+  consoleLogin,
+  samlLogin,
+} from '../../../detectors/signin/console-login-without-mfa.examples.js';
 import { consoleLoginWithoutMfa } from '../../../detectors/signin/console-login-without-mfa.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, identities } from '../../helpers/events.js';
+import { identities } from '../../helpers/events.js';
 
 describe('Detector: console-login-without-mfa', () => {
   it('fires when an IAM user signs in without MFA', () => {
@@ -45,15 +48,7 @@ describe('Detector: console-login-without-mfa', () => {
   });
 
   it('ignores a SAML federated sign-in', () => {
-    const event = consoleLogin({
-      userIdentity: identities.assumedRole('OktaDevelopers', 'dave@example.com', 'false'),
-      additionalEventData: {
-        LoginTo: 'https://console.aws.amazon.com/console/home',
-        MobileVersion: 'No',
-        MFAUsed: 'No',
-        SamlProviderArn: `arn:aws:iam::${ACCOUNT}:saml-provider/Okta`,
-      },
-    });
+    const event = samlLogin();
 
     expect(detect(consoleLoginWithoutMfa, event)).toEqual([]);
   });
