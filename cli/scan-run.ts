@@ -17,6 +17,7 @@ import {
   accessLogEngineFor,
 } from '../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../detectors/engine.js';
+import { lazyReaderFor } from '../detectors/record-filter.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
 import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
@@ -60,7 +61,7 @@ export interface ScanOptions {
  * alerts are the same, the scan is several times cheaper on a busy account.
  */
 function ingestOptions(engine: DetectorEngine, options: ScanOptions): IngestOptions {
-  return options.exhaustive ? { exhaustive: true } : { recordFilter: engine.recordFilter() };
+  return options.exhaustive ? { exhaustive: true } : { lazy: lazyReaderFor(engine) };
 }
 
 function publisherFor(

@@ -13,6 +13,7 @@ import {
   accessLogEngineFor,
 } from '../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../detectors/engine.js';
+import { lazyReaderFor } from '../detectors/record-filter.js';
 import type { Finding } from '../detectors/types.js';
 import { loadDetectorCatalog } from '../detectors/user/catalog.js';
 import { readFileBatches } from '../ingest/read-paths.js';
@@ -119,7 +120,7 @@ async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
     sink.start(index);
     const result = await runPipeline(
       // The filter is a function, so each worker makes its own from its engine.
-      readFileBatches([path], { ...setup.ingest, recordFilter: engine.recordFilter() }),
+      readFileBatches([path], { ...setup.ingest, lazy: lazyReaderFor(engine) }),
       engine,
       sink,
       {

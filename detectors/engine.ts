@@ -1,8 +1,19 @@
-import type { RecordFilter } from '../ingest/lazy-records.js';
 import { baseEventName } from './helpers/event-name.js';
 import { accountOf, principalForDedup } from './helpers/identity.js';
-import { buildRecordFilter } from './record-filter.js';
+
 import type { CloudTrailEvent, Detector, DetectorContext, Finding, FindingDraft } from './types.js';
+
+/** What an engine listens to: see {@link DetectorEngine.listening}. */
+export interface Listening {
+  /** Base event names some detector lists. */
+  readonly names: ReadonlySet<string>;
+  /** Event sources some detector listens to entirely. */
+  readonly sources: ReadonlySet<string>;
+  /** Detectors that listen to every event. */
+  readonly everyEvent: readonly Detector[];
+  /** The context their `rawHint`s are asked with. */
+  readonly ctx: DetectorContext;
+}
 
 /** A detector threw on an event. Reported and counted; the other detectors still run. */
 export class DetectorError extends Error {
@@ -73,19 +84,17 @@ export class DetectorEngine {
    * `onError` and skipped; it never stops the others.
    */
   /**
-   * A filter for `IngestOptions.recordFilter`: which records of a log file some
-   * detector could match, judged from their raw bytes, so the others need not be
-   * parsed (see `buildRecordFilter`).
+   * What the engine listens to, for `recordFilterFor` and `lazyReaderFor` (detectors/record-filter.ts),
+   * which is kept out of this module so the Lambda bundles, which parse every
+   * record, do not carry it.
    */
-  recordFilter(): RecordFilter {
-    return buildRecordFilter(
-      {
-        names: new Set(this.byName.keys()),
-        sources: new Set(this.bySourceOnly.keys()),
-        everyEvent: this.everyEvent,
-      },
-      this.ctx,
-    );
+  get listening(): Listening {
+    return {
+      names: new Set(this.byName.keys()),
+      sources: new Set(this.bySourceOnly.keys()),
+      everyEvent: this.everyEvent,
+      ctx: this.ctx,
+    };
   }
 
   evaluate(event: CloudTrailEvent, onError?: (error: DetectorError) => void): Finding[] {

@@ -1,7 +1,9 @@
-import type { RecordFilter } from '../ingest/lazy-records.js';
+import { lazyRecords, type RecordFilter } from '../ingest/lazy-records.js';
 import { type KeyNeedle, keyNeedle, type RawDocument } from '../ingest/raw-document.js';
+import type { LazyReader } from '../ingest/unparsed.js';
+import type { DetectorEngine } from './engine.js';
 import { baseEventName } from './helpers/event-name.js';
-import type { Detector, DetectorContext, RawHint } from './types.js';
+import type { RawHint } from './types.js';
 
 const EVENT_NAME = keyNeedle('eventName');
 const EVENT_SOURCE = keyNeedle('eventSource');
@@ -13,16 +15,6 @@ interface CompiledHint {
   readonly value?: { readonly key: KeyNeedle; readonly test: (value: string) => boolean };
 }
 
-/** What the engine listens to, as `buildRecordFilter` needs it. */
-export interface Listening {
-  /** Base event names some detector lists. */
-  readonly names: ReadonlySet<string>;
-  /** Event sources some detector listens to entirely. */
-  readonly sources: ReadonlySet<string>;
-  /** Detectors that listen to every event. */
-  readonly everyEvent: readonly Detector[];
-}
-
 /**
  * The ingest `recordFilter` for an engine: a record is parsed when it holds a
  * backslash (an escape could spell a name differently from its bytes), when it has
@@ -31,7 +23,18 @@ export interface Listening {
  * to, likewise any `"eventSource":"…"` for source-wide detectors, or when an
  * every-event detector's {@link RawHint} holds. Without a hint, every record is.
  */
-export function buildRecordFilter(listening: Listening, ctx: DetectorContext): RecordFilter {
+/**
+ * The ingest option `lazy` for an engine: compact CloudTrail files are split without
+ * parsing, and only the records {@link recordFilterFor} keeps are parsed.
+ */
+export function lazyReaderFor(engine: DetectorEngine): LazyReader {
+  const filter = recordFilterFor(engine);
+  return (body) => lazyRecords(body, filter);
+}
+
+export function recordFilterFor(engine: DetectorEngine): RecordFilter {
+  const listening = engine.listening;
+  const { ctx } = listening;
   const hints: CompiledHint[] = [];
   for (const detector of listening.everyEvent) {
     const hint = detector.rawHint?.(ctx);

@@ -191,7 +191,7 @@ export interface Detector extends DetectorMeta {
   /**
    * For detectors that listen to every event: what a record's raw JSON bytes must
    * show for `match` to possibly return a draft under these settings, so a scan can
-   * leave most records unparsed (`DetectorEngine.recordFilter`). `'never'`: it cannot
+   * leave most records unparsed (`recordFilterFor` in detectors/record-filter.ts). `'never'`: it cannot
    * match at all (e.g. an unset setting). Must be conservative: a record `match`
    * would report must always pass. Without it, every record is parsed.
    */

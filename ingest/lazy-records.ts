@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { RawDocument } from './raw-document.js';
+import { UNPARSED } from './unparsed.js';
 
 /**
  * Decides, from the raw bytes of a document's records, which must be parsed: one
@@ -8,8 +9,7 @@ import { RawDocument } from './raw-document.js';
  */
 export type RecordFilter = (document: RawDocument) => Uint8Array;
 
-/** A record `lazyRecords` passed over: counted, never parsed. */
-export const UNPARSED: unique symbol = Symbol('unparsed record');
+export { UNPARSED };
 
 const HEAD = Buffer.from('{"Records":[{"eventVersion":"', 'latin1');
 /** Between two records, as CloudTrail writes them: the next one opens with eventVersion. */

@@ -1,9 +1,9 @@
 import type { AccessLogRecord } from './access-log/types.js';
 import { shapeOf } from './document-shape.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
-import { UNPARSED } from './lazy-records.js';
 import { checkRecord } from './record-check.js';
 import type { IngestItem, SkipReason } from './types.js';
+import { UNPARSED } from './unparsed.js';
 
 /**
  * Turns one object's values and records into items and counts them, so the object

@@ -1,4 +1,4 @@
-import type { RecordFilter } from './lazy-records.js';
+import type { LazyReader } from './unparsed.js';
 
 /** Limits and policies for reading one object. Every field is optional; see the defaults. */
 export interface IngestOptions {
@@ -39,12 +39,12 @@ export interface IngestOptions {
    */
   readonly exhaustive?: boolean;
   /**
-   * Lets small CloudTrail log files skip parsing the records this filter rejects from
-   * their raw bytes (`DetectorEngine.recordFilter()`): they are counted as `unparsed`
-   * on the object's `object-end`, never validated or yielded. Ignored when
+   * Reads small CloudTrail log files lazily, parsing only the records that matter
+   * (`lazyReaderFor(engine)` in detectors/record-filter.ts): the others are counted as
+   * `unparsed` on the object's `object-end`, never validated or yielded. Ignored when
    * `exhaustive`. Default: none, every record is parsed.
    */
-  readonly recordFilter?: RecordFilter;
+  readonly lazy?: LazyReader;
 }
 
 /** Options with every default applied. */
@@ -57,7 +57,7 @@ export interface ResolvedOptions {
   readonly wholeParseMaxInflatedBytes: number;
   readonly requireGzipForGzName: boolean;
   readonly exhaustive: boolean;
-  readonly recordFilter: RecordFilter | undefined;
+  readonly lazy: LazyReader | undefined;
 }
 
 const GiB = 1024 ** 3;
@@ -87,7 +87,7 @@ export function resolveOptions(name: string, options: IngestOptions = {}): Resol
     ),
     requireGzipForGzName: options.requireGzipForGzName ?? name.startsWith('s3://'),
     exhaustive: options.exhaustive === true,
-    recordFilter: options.exhaustive === true ? undefined : options.recordFilter,
+    lazy: options.exhaustive === true ? undefined : options.lazy,
   };
 }
 

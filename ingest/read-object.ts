@@ -4,12 +4,12 @@ import { toContentError } from './content-error.js';
 import { detectMode } from './content-mode.js';
 import { ContentReader, contentStart } from './content-reader.js';
 import { capped, inflate, isGzip } from './decompress.js';
-import { lazyRecords, type RecordFilter } from './lazy-records.js';
 import { classifyKey, hasGzipName } from './object-key.js';
 import { ObjectTally } from './object-tally.js';
 import { type IngestOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type ObjectBody, releaseBody, StoredBody } from './stored-body.js';
 import type { IngestItem } from './types.js';
+import type { LazyReader } from './unparsed.js';
 
 /**
  * Reads one object (a local file or an S3 object) and yields its CloudTrail events,
@@ -149,7 +149,7 @@ async function* readWhole(
     yield* readStream(name, inflated, opts, tally);
     return;
   }
-  const lazy = opts.recordFilter && readLazily(name, content, opts.recordFilter);
+  const lazy = opts.lazy && readLazily(name, content, opts.lazy);
   if (lazy) {
     yield [...tally.lazy(lazy)];
     return;
@@ -162,13 +162,17 @@ async function* readWhole(
   yield [...tally.value(value, false)];
 }
 
-/** The records of a compact CloudTrail log file, parsed only where `filter` asks; else undefined. */
-function readLazily(name: string, content: Buffer, filter: RecordFilter): unknown[] | undefined {
+/** The records of a document `reader` can split, parsed only where it chooses; else undefined. */
+function readLazily(
+  name: string,
+  content: Buffer,
+  reader: LazyReader,
+): readonly unknown[] | undefined {
   const start = contentStart(content);
   if (!start.ok) return undefined;
   const body = content.subarray(start.skip);
   if (detectMode(name, body, true) !== 'document') return undefined;
-  return lazyRecords(body, filter);
+  return reader(body);
 }
 
 /** Parses decompressed content as one JSON document, or says it needs the streaming reader. */

@@ -61,7 +61,7 @@ export type IngestItem =
       readonly accessLogRecords?: number;
       /**
        * CloudTrail records counted but not parsed, because the ingest options'
-       * `recordFilter` showed no detector could match them (present only when some were).
+       * `lazy` reader showed no detector could match them (present only when some were).
        */
       readonly unparsed?: number;
     };

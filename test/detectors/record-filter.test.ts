@@ -5,6 +5,7 @@ import { alertToJson } from '../../alerting/safe-json.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
 import { DetectorEngine } from '../../detectors/engine.js';
 import { BUILTIN_DETECTORS_DIR, loadExampleFiles } from '../../detectors/examples/load.js';
+import { lazyReaderFor } from '../../detectors/record-filter.js';
 import { DEFAULT_SETTINGS, type Detector, type DetectorSettings } from '../../detectors/types.js';
 import type { CloudTrailEvent } from '../../ingest/cloudtrail-event.js';
 import type { IngestOptions } from '../../ingest/options.js';
@@ -18,7 +19,7 @@ const engineWith = (settings: Partial<DetectorSettings> = {}, detectors = BUILTI
 async function kept(events: readonly CloudTrailEvent[], engine = engineWith()): Promise<string[]> {
   const body = Buffer.from(JSON.stringify({ Records: events }));
   const names: string[] = [];
-  for await (const item of readObject('f.json', body, { recordFilter: engine.recordFilter() })) {
+  for await (const item of readObject('f.json', body, { lazy: lazyReaderFor(engine) })) {
     if (item.kind === 'event') names.push(item.event.eventID ?? '');
   }
   return names;
@@ -34,7 +35,7 @@ const plain = (id: string, overrides: Partial<CloudTrailEvent> = {}) =>
     ...overrides,
   });
 
-describe('DetectorEngine.recordFilter', () => {
+describe('recordFilterFor (lazy reading)', () => {
   it('parses records a detector listens to by name, with or without a version suffix', async () => {
     const ids = await kept([
       plain('read'),
@@ -128,7 +129,7 @@ describe('Lazy reading gives the alerts of the exhaustive path', () => {
       );
 
       // Act
-      const lazy = await alerts(body, engine, { recordFilter: engine.recordFilter() });
+      const lazy = await alerts(body, engine, { lazy: lazyReaderFor(engine) });
       const exhaustive = await alerts(body, engine, { exhaustive: true });
 
       // Assess

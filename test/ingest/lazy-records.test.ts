@@ -32,7 +32,7 @@ describe('Lazy reading of compact CloudTrail files', () => {
 
     // Act
     const items = await collect(
-      readObject('a.json.gz', file, { recordFilter: mentioning('Trail') }),
+      readObject('a.json.gz', file, { lazy: (body) => lazyRecords(body, mentioning('Trail')) }),
     );
 
     // Assess
@@ -45,7 +45,7 @@ describe('Lazy reading of compact CloudTrail files', () => {
     const pretty = Buffer.from(JSON.stringify({ Records: records }, null, 2));
 
     const items = await collect(
-      readObject('a.json', pretty, { recordFilter: mentioning('Trail') }),
+      readObject('a.json', pretty, { lazy: (body) => lazyRecords(body, mentioning('Trail')) }),
     );
 
     expect(events(items)).toEqual(['0 DeleteTrail', '1 ListUsers']);
@@ -64,7 +64,7 @@ describe('Lazy reading of compact CloudTrail files', () => {
     // Act
     const direct = lazyRecords(body, mentioning('Logging'));
     const items = await collect(
-      readObject('a.json', body, { recordFilter: mentioning('Logging') }),
+      readObject('a.json', body, { lazy: (body) => lazyRecords(body, mentioning('Logging')) }),
     );
 
     // Assess: the piece holding StopLogging is not an object of its own.
@@ -108,7 +108,9 @@ describe('Lazy reading of compact CloudTrail files', () => {
     const file = gz(logFile(records));
 
     // Act
-    const lazy = await collect(readObject('a.json.gz', file, { recordFilter: filter }));
+    const lazy = await collect(
+      readObject('a.json.gz', file, { lazy: (body) => lazyRecords(body, filter) }),
+    );
     const exhaustive = await collect(readObject('a.json.gz', file, { exhaustive: true }));
 
     // Assess

@@ -13,6 +13,7 @@ import { runPipeline } from '../../../alerting/pipeline.js';
 import { alertToJson } from '../../../alerting/safe-json.js';
 import { BUILTIN_DETECTORS } from '../../../detectors/catalog.js';
 import { DetectorEngine } from '../../../detectors/engine.js';
+import { lazyReaderFor } from '../../../detectors/record-filter.js';
 import { DEFAULT_SETTINGS, type Detector } from '../../../detectors/types.js';
 import { readFileBatches } from '../../../ingest/index.js';
 import { pairsFromCounts, syntheticDetectors } from '../synthetic-detectors.js';
@@ -37,8 +38,7 @@ if (has(argv, 'synthetic')) {
 const engine = new DetectorEngine(detectors, { settings: DEFAULT_SETTINGS });
 // As `trailwatch scan`: records no detector can match stay unparsed, except on the
 // reference path and in the ingest-only row (which measures parsing everything).
-const ingest =
-  exhaustive || mode === 'ingest' ? { exhaustive } : { recordFilter: engine.recordFilter() };
+const ingest = exhaustive || mode === 'ingest' ? { exhaustive } : { lazy: lazyReaderFor(engine) };
 
 let events = 0;
 let putBucketAcl = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { STATE_TABLE_SCHEMA } from '../../../alerting/dynamodb-state-store.js';
 
@@ -38,6 +38,12 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
           ],
           BillingMode: 'PAY_PER_REQUEST',
         }),
+      );
+      // As on DynamoDB, a new table is CREATING for a moment (dynalite flips it on a
+      // timer, which a loaded machine can delay): writes before ACTIVE are refused.
+      await waitUntilTableExists(
+        { client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 },
+        { TableName: name },
       );
       return name;
     },
