@@ -87,8 +87,12 @@ function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): 
     if (candidates) for (let i = 0; i < candidates.length; i++) if (candidates[i]) keep[i] = 1;
     return;
   }
-  document.forEachValue(value.key, (record, text) => {
-    if (keep[record] === 1 || (candidates && candidates[record] !== 1)) return;
-    if (text === undefined || value.test(text)) keep[record] = 1;
-  });
+  document.forEachValue(
+    value.key,
+    (record, text) => {
+      if (keep[record] === 1 || (candidates && candidates[record] !== 1)) return;
+      if (text === undefined || value.test(text)) keep[record] = 1;
+    },
+    keep,
+  );
 }

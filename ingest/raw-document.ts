@@ -50,9 +50,14 @@ export class RawDocument {
   /**
    * Calls `visit` for every occurrence of `key` (a {@link keyNeedle}) with the record's
    * index and the value as latin1 text of the raw bytes (ASCII unchanged), or
-   * undefined when the value is not a string (a number, an object...).
+   * undefined when the value is not a string (a number, an object...). Records flagged
+   * in `skip` are passed over without making their strings.
    */
-  forEachValue(key: KeyNeedle, visit: (record: number, value: string | undefined) => void): void {
+  forEachValue(
+    key: KeyNeedle,
+    visit: (record: number, value: string | undefined) => void,
+    skip?: Uint8Array,
+  ): void {
     const { body } = this;
     const { full, anchor, offset } = key;
     let record = 0;
@@ -72,6 +77,10 @@ export class RawDocument {
         continue;
       }
       const from = at + full.length;
+      if (skip !== undefined && skip[record] === 1) {
+        hit = body.indexOf(anchor, from);
+        continue;
+      }
       if (body[from] !== QUOTE) {
         visit(record, undefined);
         hit = body.indexOf(anchor, from);

@@ -6,8 +6,20 @@ import type { Detector, RawHint } from '../types.js';
 const INSTANCE_SESSION = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/;
 
 /** One EC2 instance's role credentials used from two or more public addresses within an hour. */
-/** The session ARN reads `…:assumed-role/<role>/i-…`: both pieces must be in the bytes. */
-const INSTANCE_HINT: RawHint = { contains: ['/i-', 'assumed-role/'] };
+/**
+ * The session ARN reads `…:assumed-role/<role>/i-…`, so both pieces must be in the
+ * bytes, and some `sourceIPAddress` must be a public address (the same test as
+ * `match`; IP addresses are ASCII, so raw and decoded text agree).
+ */
+const INSTANCE_HINT: RawHint = {
+  contains: ['/i-', 'assumed-role/'],
+  value: { key: 'sourceIPAddress', test: isPublicSource },
+};
+
+function isPublicSource(text: string): boolean {
+  const ip = parseIp(text);
+  return ip !== undefined && isPublicAddress(ip);
+}
 
 export const instanceCredentialsMultipleIps: Detector = {
   id: 'instance-credentials-multiple-ips',

@@ -70,6 +70,10 @@ describe('recordFilterFor (lazy reading)', () => {
       plain('instance', {
         userIdentity: identities.assumedRole('web-role', 'i-0123456789abcdef0'),
       }),
+      plain('instance-in-vpc', {
+        userIdentity: identities.assumedRole('web-role', 'i-0123456789abcdef0'),
+        sourceIPAddress: '10.0.1.5',
+      }),
       plain('kali', { userAgent: 'aws-cli/2.15 Python/3.11.8+KALI Linux/6.5.0' }),
       plain('session', { userIdentity: identities.assumedRole('web-role', 'alice') }),
       plain('read'),
