@@ -73,26 +73,26 @@ function compile(hint: RawHint): CompiledHint {
 /** Sets `keep` for the records not yet kept that satisfy `hint`. */
 function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): void {
   const [first, ...rest] = hint.contains;
-  let candidates: Uint8Array | undefined;
-  if (first !== undefined) {
-    candidates = new Uint8Array(document.count);
-    const marks = candidates;
-    document.forEachContaining(first, (record) => {
-      if (keep[record] === 1) return;
-      if (rest.every((needle) => document.includes(record, needle))) marks[record] = 1;
-    });
-  }
   const { value } = hint;
-  if (value === undefined) {
-    if (candidates) for (let i = 0; i < candidates.length; i++) if (candidates[i]) keep[i] = 1;
+  const passes = (text: string | undefined) => text === undefined || value?.test(text) === true;
+  if (first === undefined) {
+    if (value === undefined) return;
+    document.forEachValue(
+      value.key,
+      (record, text) => {
+        if (passes(text)) keep[record] = 1;
+      },
+      keep,
+    );
     return;
   }
-  document.forEachValue(
-    value.key,
-    (record, text) => {
-      if (keep[record] === 1 || (candidates && candidates[record] !== 1)) return;
-      if (text === undefined || value.test(text)) keep[record] = 1;
-    },
-    keep,
-  );
+  // The byte strings narrow it down first (the first one is rare); the value, if any,
+  // is then read from those records alone.
+  document.forEachContaining(first, (record) => {
+    if (keep[record] === 1) return;
+    if (!rest.every((needle) => document.includes(record, needle))) return;
+    if (value === undefined || document.valuesIn(record, value.key).some(passes)) {
+      keep[record] = 1;
+    }
+  });
 }
