@@ -59,37 +59,24 @@ export class RawDocument {
     skip?: Uint8Array,
   ): void {
     const { body } = this;
-    const { full, anchor, offset } = key;
     let record = 0;
-    let hit = body.indexOf(anchor, offset);
-    while (hit >= 0) {
-      const at = hit - offset;
-      // The anchor is the key's tail: check the head too, or this was another key.
-      if (offset > 0 && body.compare(full, 0, offset, at, hit) !== 0) {
-        hit = body.indexOf(anchor, hit + 1);
-        continue;
-      }
+    let at = nextKey(body, key, 0);
+    while (at >= 0) {
       record = this.recordAt(at, record);
       if (record < 0) return;
       const start = this.starts[record] as number;
       if (start > at) {
-        hit = body.indexOf(anchor, start + offset);
+        at = nextKey(body, key, start);
         continue;
       }
-      const from = at + full.length;
       if (skip !== undefined && skip[record] === 1) {
-        hit = body.indexOf(anchor, from);
+        at = nextKey(body, key, at + key.full.length);
         continue;
       }
-      if (body[from] !== QUOTE) {
-        visit(record, undefined);
-        hit = body.indexOf(anchor, from);
-        continue;
-      }
-      const to = body.indexOf(QUOTE, from + 1);
-      if (to < 0) return;
-      visit(record, body.toString('latin1', from + 1, to));
-      hit = body.indexOf(anchor, to);
+      const read = readValue(body, at + key.full.length);
+      if (read === undefined) return;
+      visit(record, read.value);
+      at = nextKey(body, key, read.next);
     }
   }
 
@@ -99,26 +86,14 @@ export class RawDocument {
    */
   valuesIn(record: number, key: KeyNeedle): (string | undefined)[] {
     const bytes = this.body.subarray(this.starts[record] as number, this.ends[record] as number);
-    const { full, anchor, offset } = key;
     const values: (string | undefined)[] = [];
-    let hit = bytes.indexOf(anchor, offset);
-    while (hit >= 0) {
-      const at = hit - offset;
-      if (offset > 0 && bytes.compare(full, 0, offset, at, hit) !== 0) {
-        hit = bytes.indexOf(anchor, hit + 1);
-        continue;
-      }
-      const from = at + full.length;
-      if (bytes[from] !== QUOTE) {
-        values.push(undefined);
-        hit = bytes.indexOf(anchor, from);
-        continue;
-      }
-      const to = bytes.indexOf(QUOTE, from + 1);
+    let at = nextKey(bytes, key, 0);
+    while (at >= 0) {
+      const read = readValue(bytes, at + key.full.length);
       // A string cut by the record's end cannot be read: let the caller parse the record.
-      if (to < 0) return [undefined];
-      values.push(bytes.toString('latin1', from + 1, to));
-      hit = bytes.indexOf(anchor, to);
+      if (read === undefined) return [undefined];
+      values.push(read.value);
+      at = nextKey(bytes, key, read.next);
     }
     return values;
   }
@@ -160,3 +135,30 @@ export function keyNeedle(key: string): KeyNeedle {
 }
 
 const QUOTE = 0x22;
+
+/** Where the next whole `key` starts in `bytes` at or after `from`; -1 if nowhere. */
+function nextKey(bytes: Buffer, key: KeyNeedle, from: number): number {
+  const { full, anchor, offset } = key;
+  let hit = bytes.indexOf(anchor, from + offset);
+  while (hit >= 0) {
+    const at = hit - offset;
+    // The anchor is the key's tail: check the head too, or this was another key.
+    if (offset === 0 || bytes.compare(full, 0, offset, at, hit) === 0) return at;
+    hit = bytes.indexOf(anchor, hit + 1);
+  }
+  return -1;
+}
+
+/**
+ * The value starting at `from`: its latin1 text if it is a string (undefined if it is
+ * something else), and where to search on; undefined when the string never closes.
+ */
+function readValue(
+  bytes: Buffer,
+  from: number,
+): { value: string | undefined; next: number } | undefined {
+  if (bytes[from] !== QUOTE) return { value: undefined, next: from };
+  const to = bytes.indexOf(QUOTE, from + 1);
+  if (to < 0) return undefined;
+  return { value: bytes.toString('latin1', from + 1, to), next: to };
+}
