@@ -1,7 +1,26 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { needsScanFlags, SCAN_NODE_FLAGS } from './node-flags.mjs';
 
+const args = process.argv.slice(2);
+if (needsScanFlags(args, process.execArgv, process.env)) {
+  // V8 heap flags only apply at start-up: run the scan in a node that has them.
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(
+    process.execPath,
+    [...SCAN_NODE_FLAGS, ...process.execArgv, self, ...args],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (child.error) throw child.error;
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exit(child.status ?? 1);
+}
+
+const { register } = await import('tsx/esm/api');
 register();
 const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

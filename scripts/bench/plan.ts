@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SCAN_NODE_FLAGS } from '../../bin/node-flags.mjs';
 import type { Programs } from './build.js';
 import type { Corpus, LargeFile } from './corpus.js';
 import type { Command, Tools } from './measure.js';
@@ -70,7 +71,10 @@ export function mainGroup(
       label: '`trailwatch scan`, whole catalog',
       shown: `trailwatch scan ${corpus.dir} --format jsonl --out alerts.jsonl`,
       command: {
-        argv: node(
+        // As bin/trailwatch.mjs runs a scan: with its V8 flags.
+        argv: [
+          process.execPath,
+          ...SCAN_NODE_FLAGS,
           programs.cli,
           'scan',
           corpus.dir,
@@ -79,7 +83,7 @@ export function mainGroup(
           '--out',
           cliAlerts,
           '--no-progress',
-        ),
+        ],
         pin,
       },
       table: 'main',
@@ -87,26 +91,25 @@ export function mainGroup(
       ...base,
     },
     {
-      id: 'scan-semi32',
-      label: '`trailwatch scan` with a 32 MB young generation (node --max-semi-space-size=32)',
-      shown: `node --max-semi-space-size=32 trailwatch.js scan ${corpus.dir} --format jsonl --out alerts.jsonl`,
+      id: 'scan-default-young',
+      label:
+        "`trailwatch scan` with V8's default young generation (without bin/trailwatch.mjs's flags)",
+      shown: `node trailwatch.js scan ${corpus.dir} --format jsonl --out alerts.jsonl`,
       command: {
-        argv: [
-          process.execPath,
-          '--max-semi-space-size=32',
+        argv: node(
           programs.cli,
           'scan',
           corpus.dir,
           '--format',
           'jsonl',
           '--out',
-          join(tmp, 'alerts-scan-semi32.jsonl'),
+          join(tmp, 'alerts-scan-default-young.jsonl'),
           '--no-progress',
-        ],
+        ),
         pin,
       },
       table: 'breakdown',
-      alertsFile: join(tmp, 'alerts-scan-semi32.jsonl'),
+      alertsFile: join(tmp, 'alerts-scan-default-young.jsonl'),
       ...base,
     },
     {
@@ -243,7 +246,9 @@ export function parallelGroup(
       label: `\`trailwatch scan --jobs ${jobs}\``,
       shown: `trailwatch scan ${corpus.dir} --jobs ${jobs} --format jsonl --out alerts.jsonl`,
       command: {
-        argv: node(
+        argv: [
+          process.execPath,
+          ...SCAN_NODE_FLAGS,
           programs.cli,
           'scan',
           corpus.dir,
@@ -254,7 +259,7 @@ export function parallelGroup(
           '--out',
           alerts,
           '--no-progress',
-        ),
+        ],
         pin: false,
       },
       table: 'parallel',

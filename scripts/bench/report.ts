@@ -125,7 +125,7 @@ export function verdicts(
   // alerts, the library runs (fast and exhaustive path) print the aggregator's alerts.
   const classes = [
     ['scan-lib', 'scan-exhaustive'],
-    ['scan', 'scan-semi32', 'scan-tsx', 'scan-jobs-1', `scan-jobs-${jobs}`],
+    ['scan', 'scan-default-young', 'scan-tsx', 'scan-jobs-1', `scan-jobs-${jobs}`],
   ];
   const digests: Record<string, readonly string[]> = {};
   let identical: boolean | undefined;
