@@ -3,40 +3,10 @@ import { AlertAggregator } from '../../alerting/aggregator.js';
 import { InMemoryAlertStateStore } from '../../alerting/in-memory-state-store.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import { MIN_DISTINCT_CAP } from '../../alerting/window-config.js';
-import { asArray, asString, getPath } from '../../detectors/helpers/fields.js';
-import { accountOf, principalForDedup, principalOf } from '../../detectors/helpers/identity.js';
-import type { Detector, Finding } from '../../detectors/types.js';
+import type { Finding } from '../../detectors/types.js';
+import { commandSpread } from '../helpers/command-spread-detector.js';
 import { cloudTrailEvent } from '../helpers/events.js';
 import { at, findingFor } from './fixtures.js';
-
-/**
- * A distinct threshold fed by calls that name several values: one principal
- * running SSM commands on 3 different instances within 5 minutes, however many
- * calls that takes. Each SendCommand names its instances in `instanceIds`.
- */
-const commandSpread: Detector = {
-  id: 'test-command-spread',
-  title: 'Test: commands on several instances',
-  severity: 'medium',
-  description: 'Test detector.',
-  attack: ['T1651'],
-  references: [],
-  runbook: 'secrets-access',
-  dedupWindowSeconds: 300,
-  threshold: { count: 3, windowSeconds: 300, distinct: true },
-  listensTo: [{ eventSource: 'ssm.amazonaws.com', eventNames: ['SendCommand'] }],
-  match(event) {
-    const instances = asArray(getPath(event.requestParameters, 'instanceIds'))
-      .map(asString)
-      .filter((id): id is string => id !== undefined);
-    return {
-      summary: `${principalOf(event)} ran a command on ${instances.join(', ')}`,
-      dedupKey: `${accountOf(event)}|${principalForDedup(event)}`,
-      resources: instances,
-      distinctValues: instances,
-    };
-  },
-};
 
 /** One SendCommand at `minutes` on `instanceIds`, as CloudTrail records it. */
 function sendCommand(minutes: number, instanceIds: readonly string[]): Finding {

@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cloudTrailEvent } from '../../../detectors/examples/events.js';
 import { runExamples } from '../../../detectors/examples/run.js';
-import { asArray, asString, getPath } from '../../../detectors/helpers/fields.js';
-import type { CloudTrailEvent, Detector } from '../../../detectors/types.js';
-
-/** SendCommand on 3 distinct instances; every instance of a call counts. */
-const commandSpread: Detector = {
-  id: 'test-command-spread',
-  title: 'Test: commands on several instances',
-  severity: 'medium',
-  description: 'Test detector.',
-  attack: ['T1651'],
-  references: [],
-  runbook: 'secrets-access',
-  dedupWindowSeconds: 300,
-  threshold: { count: 3, windowSeconds: 300, distinct: true },
-  listensTo: [{ eventSource: 'ssm.amazonaws.com', eventNames: ['SendCommand'] }],
-  match(event) {
-    const instances = asArray(getPath(event.requestParameters, 'instanceIds'))
-      .map(asString)
-      .filter((id): id is string => id !== undefined);
-    const target = asString(getPath(event.requestParameters, 'documentName'));
-    return {
-      summary: `ran ${target} on ${instances.join(', ')}`,
-      distinctValues: instances,
-      // Only for the union case: a document name as an extra value.
-      ...(target === 'count-me' ? { distinctValue: target } : {}),
-    };
-  },
-};
+import type { CloudTrailEvent } from '../../../detectors/types.js';
+import { commandSpread } from '../../helpers/command-spread-detector.js';
 
 function sendCommand(instanceIds: unknown, documentName = 'AWS-RunShellScript'): CloudTrailEvent {
   return cloudTrailEvent({
