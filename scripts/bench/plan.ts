@@ -35,6 +35,32 @@ export interface Group {
 
 const node = (script: string, ...args: string[]) => [process.execPath, script, ...args];
 
+/**
+ * `trailwatch scan <input> … --format jsonl --out <out>` from the bundled CLI, started as
+ * bin/trailwatch.mjs starts a scan (with its V8 flags) unless `nodeFlags` says otherwise.
+ */
+function cliScan(
+  programs: Programs,
+  input: string,
+  out: string,
+  options: readonly string[] = [],
+  nodeFlags: readonly string[] = SCAN_NODE_FLAGS,
+): string[] {
+  return [
+    process.execPath,
+    ...nodeFlags,
+    programs.cli,
+    'scan',
+    input,
+    ...options,
+    '--format',
+    'jsonl',
+    '--out',
+    out,
+    '--no-progress',
+  ];
+}
+
 /** The single-core rows on the main corpus: references, the scan, its parts, jq, DuckDB, scaling. */
 export function mainGroup(
   o: BenchOptions,
@@ -71,19 +97,7 @@ export function mainGroup(
       label: '`trailwatch scan`, whole catalog',
       shown: `trailwatch scan ${corpus.dir} --format jsonl --out alerts.jsonl`,
       command: {
-        // As bin/trailwatch.mjs runs a scan: with its V8 flags.
-        argv: [
-          process.execPath,
-          ...SCAN_NODE_FLAGS,
-          programs.cli,
-          'scan',
-          corpus.dir,
-          '--format',
-          'jsonl',
-          '--out',
-          cliAlerts,
-          '--no-progress',
-        ],
+        argv: cliScan(programs, corpus.dir, cliAlerts),
         pin,
       },
       table: 'main',
@@ -96,16 +110,7 @@ export function mainGroup(
         "`trailwatch scan` with V8's default young generation (without bin/trailwatch.mjs's flags)",
       shown: `node trailwatch.js scan ${corpus.dir} --format jsonl --out alerts.jsonl`,
       command: {
-        argv: node(
-          programs.cli,
-          'scan',
-          corpus.dir,
-          '--format',
-          'jsonl',
-          '--out',
-          join(tmp, 'alerts-scan-default-young.jsonl'),
-          '--no-progress',
-        ),
+        argv: cliScan(programs, corpus.dir, join(tmp, 'alerts-scan-default-young.jsonl'), [], []),
         pin,
       },
       table: 'breakdown',
@@ -246,20 +251,7 @@ export function parallelGroup(
       label: `\`trailwatch scan --jobs ${jobs}\``,
       shown: `trailwatch scan ${corpus.dir} --jobs ${jobs} --format jsonl --out alerts.jsonl`,
       command: {
-        argv: [
-          process.execPath,
-          ...SCAN_NODE_FLAGS,
-          programs.cli,
-          'scan',
-          corpus.dir,
-          '--jobs',
-          String(jobs),
-          '--format',
-          'jsonl',
-          '--out',
-          alerts,
-          '--no-progress',
-        ],
+        argv: cliScan(programs, corpus.dir, alerts, ['--jobs', String(jobs)]),
         pin: false,
       },
       table: 'parallel',
@@ -327,16 +319,7 @@ export function largeGroup(
         label: '`trailwatch scan`, whole catalog',
         shown: `trailwatch scan ${large.path} --format jsonl --out alerts.jsonl`,
         command: {
-          argv: node(
-            programs.cli,
-            'scan',
-            large.path,
-            '--format',
-            'jsonl',
-            '--out',
-            alerts,
-            '--no-progress',
-          ),
+          argv: cliScan(programs, large.path, alerts),
           pin,
         },
         table: 'large',
