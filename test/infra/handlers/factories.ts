@@ -1,6 +1,10 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { createS3SqsHandler } from '../../../infra/handlers/s3-sqs.js';
 import type { CloudTrailEvent } from '../../../ingest/cloudtrail-event.js';
 import { cloudTrailEvent } from '../../helpers/events.js';
 
@@ -97,4 +101,14 @@ export function publishesFor(calls: { args: [{ input: unknown }] }[], detector: 
   return calls
     .map((c) => c.args[0].input as import('@aws-sdk/client-sns').PublishCommandInput)
     .filter((input) => input.MessageAttributes?.detector?.StringValue === detector);
+}
+
+/** The S3 handler with silent logs and one SNS attempt; mock the clients with aws-sdk-client-mock. */
+export function s3SqsHandler(env: NodeJS.ProcessEnv = ENV) {
+  return createS3SqsHandler({
+    s3: new S3Client({}),
+    sns: new SNSClient({ maxAttempts: 1 }),
+    logger: new Logger({ logLevel: 'SILENT' }),
+    env,
+  });
 }

@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createS3SqsHandler } from '../../../infra/handlers/s3-sqs.js';
 import { accessLogLine } from '../../fixtures/access-logs/lines.js';
 import { identities } from '../../helpers/events.js';
 import {
@@ -14,6 +12,7 @@ import {
   logObjectBody,
   publishesFor,
   s3Notification,
+  s3SqsHandler,
   sqsEvent,
   sqsRecord,
   stopLogging,
@@ -27,14 +26,7 @@ const ACCESS_LOG_KEY =
 const s3Mock = mockClient(S3Client);
 const snsMock = mockClient(SNSClient);
 
-function handler(config: string) {
-  return createS3SqsHandler({
-    s3: new S3Client({}),
-    sns: new SNSClient({ maxAttempts: 1 }),
-    logger: new Logger({ logLevel: 'SILENT' }),
-    env: { ...ENV, TRAILWATCH_CONFIG: config },
-  });
-}
+const handler = (config: string) => s3SqsHandler({ ...ENV, TRAILWATCH_CONFIG: config });
 
 const published = (detector: string) =>
   publishesFor(snsMock.commandCalls(PublishCommand), detector).map(

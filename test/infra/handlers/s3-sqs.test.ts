@@ -10,11 +10,11 @@ import {
   BUCKET,
   CRITICAL_TOPIC,
   context,
-  ENV,
   logKey,
   logObjectBody,
   publishesFor,
   s3Notification,
+  s3SqsHandler,
   sqsEvent,
   sqsRecord,
   stopLogging,
@@ -24,14 +24,7 @@ const STOPPED = 'cloudtrail-logging-stopped';
 const s3Mock = mockClient(S3Client);
 const snsMock = mockClient(SNSClient);
 
-function handler() {
-  return createS3SqsHandler({
-    s3: new S3Client({}),
-    sns: new SNSClient({ maxAttempts: 1 }),
-    logger: new Logger({ logLevel: 'SILENT' }),
-    env: ENV,
-  });
-}
+const handler = () => s3SqsHandler();
 
 describe('Handler: S3 notifications via SQS', () => {
   beforeEach(() => {
