@@ -1,3 +1,4 @@
+import { attemptOf, attemptSeverity, requestOnly } from './helpers/attempt.js';
 import { baseEventName } from './helpers/event-name.js';
 import { accountOf, principalForDedup } from './helpers/identity.js';
 
@@ -120,14 +121,20 @@ export class DetectorEngine {
     findings: Finding[],
     onError: ((error: DetectorError) => void) | undefined,
   ): void {
+    // A failed call reaches an attempts-reporting detector as its request alone, so
+    // `match` judges what was tried and never mistakes the failure for a change made.
+    const attempt = detector.outcome?.attempts ? attemptOf(event, detector.outcome) : undefined;
+    if (attempt === 'ignored') return;
     let draft: FindingDraft | undefined;
     try {
-      draft = detector.match(event, this.ctx);
+      draft = detector.match(attempt ? requestOnly(event) : event, this.ctx);
     } catch (cause) {
       onError?.(new DetectorError(detector.id, event.eventID, { cause }));
       return;
     }
-    if (draft) findings.push(complete(detector, event, draft));
+    if (!draft) return;
+    const finding = complete(detector, event, draft);
+    findings.push(attempt ? asAttempt(detector, finding, attempt) : finding);
   }
 }
 
@@ -135,6 +142,20 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function asAttempt(
+  detector: Detector,
+  finding: Finding,
+  attempt: { readonly errorCode: string },
+): Finding {
+  return {
+    ...finding,
+    summary: `Attempted, failed with ${attempt.errorCode}: ${finding.summary}`,
+    dedupKey: `${finding.dedupKey}|attempt`,
+    severity: detector.outcome?.attemptSeverity ?? attemptSeverity(finding.severity),
+    attempt,
+  };
 }
 
 function complete(detector: Detector, event: CloudTrailEvent, draft: FindingDraft): Finding {

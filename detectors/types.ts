@@ -128,6 +128,28 @@ export interface FindingDraft {
   readonly firstSeenKey?: string;
 }
 
+/**
+ * Which outcomes of a call a detector reports. Without it the detector's `match`
+ * sees every event and decides alone (most report successes only, through
+ * `succeeded`). With `attempts: true`, a call that failed (`errorCode`, a console
+ * `Failure`) is a finding too: the engine hands `match` the request alone, as if
+ * the call had succeeded (no error, no response), and a hit becomes an attempt:
+ * its summary says the call failed and with which code, its dedup key is
+ * apart from successes, and its severity is `attemptSeverity` (default one level
+ * below the success's). For tamper, escape and persistence calls, where an
+ * attacker probing stolen credentials fails first.
+ */
+export interface OutcomePolicy {
+  readonly attempts: boolean;
+  readonly attemptSeverity?: Severity;
+  /**
+   * Which failures are attempts: `denied` (default) only calls refused for lack of
+   * permission (AccessDenied…, …UnauthorizedOperation, …); `all` any failure (a
+   * capacity error on a GPU launch still shows intent). Other failures report nothing.
+   */
+  readonly failures?: 'denied' | 'all';
+}
+
 /** Static, typed description of a detector: the data side of a detector file. */
 export interface DetectorMeta {
   /** Kebab-case, stable, equal to the file name. */
@@ -146,6 +168,8 @@ export interface DetectorMeta {
   readonly dedupWindowSeconds: number;
   readonly threshold?: Threshold;
   readonly firstSeen?: FirstSeen;
+  /** Failed calls reported as attempts; see {@link OutcomePolicy}. Absent: `match` alone decides. */
+  readonly outcome?: OutcomePolicy;
   readonly listensTo: readonly EventKey[];
 }
 
@@ -210,4 +234,6 @@ export interface Finding {
   /** As the draft gave them; see {@link FindingDraft.distinctValues}. */
   readonly distinctValues?: readonly string[];
   readonly firstSeenKey?: string;
+  /** Set when the call failed and the detector reports attempts: the error CloudTrail logged. */
+  readonly attempt?: { readonly errorCode: string };
 }
