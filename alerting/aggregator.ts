@@ -20,6 +20,7 @@ import {
 } from './fingerprint.js';
 import { FirstSeenTracker, keyMarkId } from './first-seen.js';
 import { InMemoryAlertStateStore } from './in-memory-state-store.js';
+import { KeyBudget } from './key-budget.js';
 import {
   applyFinding,
   countOf,
@@ -31,6 +32,15 @@ import {
   rebaseKeyState,
 } from './key-state.js';
 import { runLimited } from './run-limited.js';
+import {
+  type EvictionStats,
+  evictionRank,
+  isSevere,
+  limitsOf,
+  noEvictions,
+  RANK_FREE,
+  type StateLimits,
+} from './state-eviction.js';
 import type { AlertGroup, AlertStateStore, KeyRef, KeyState, MarkUpdate } from './state-store.js';
 import { StormAccumulator } from './storm.js';
 import { type WindowConfig, windowConfigOf } from './window-config.js';
@@ -48,6 +58,8 @@ export interface AlertAggregatorOptions {
   readonly bufferSize?: number;
   /** Conditional-write attempts per key at commit before giving up. Default 5. */
   readonly maxCommitAttempts?: number;
+  /** The batch's memory bound (state-eviction.ts); each limit defaults to `DEFAULT_STATE_LIMITS`. */
+  readonly limits?: Partial<StateLimits>;
 }
 
 /** Counts since the last commit (for a CLI scan: the whole run). */
@@ -68,6 +80,8 @@ export interface AggregationStats {
   readonly learned: number;
   /** Findings of first-seen detectors whose key was already known: key refreshed, no alert. */
   readonly alreadyKnown: number;
+  /** What was evicted to stay within the state limits (absent: nothing, or not aggregated). */
+  readonly evicted?: EvictionStats;
 }
 
 export interface FlushResult {
@@ -99,10 +113,18 @@ interface Entry {
   readonly origins: ReadonlyMap<AlertGroup, GroupOrigin>;
   /** Held entries as loaded (id → findings counted), for the same merge. */
   readonly basePending: ReadonlyMap<string, number>;
-  /** Events counted for this key in this batch. */
-  readonly fingerprints: FingerprintSet;
+  /** Events counted for this key in this batch; created on the first (most keys never need one). */
+  fingerprints: FingerprintSet | undefined;
   dirty: boolean;
+  /** Findings counted into this key in this batch, and how many of them were high or critical. */
+  added: number;
+  severe: number;
+  /** First-seen marks whose `new` finding came here: forgotten if the entry is evicted. */
+  markIds?: string[];
 }
+
+const NO_ORIGINS: ReadonlyMap<AlertGroup, GroupOrigin> = new Map();
+const NO_PENDING: ReadonlyMap<string, number> = new Map();
 
 interface Prepared {
   readonly finding: Finding;
@@ -129,7 +151,9 @@ interface Emitted {
  * redelivered events counted once, and a per-detector cap with a storm alert for
  * the rest. Memory grows with the number of keys and windows, not with the number
  * of findings (plus 16 bytes per distinct event, to recognise redeliveries, and
- * one small record per first-seen key the batch touched).
+ * one small record per first-seen key the batch touched), and all three are
+ * capped by `limits`: past a cap, keys without an alert due are evicted in the
+ * order of state-eviction.ts and counted in `stats.evicted`.
  *
  * First-seen detectors (see `first-seen.ts`): a finding whose `firstSeenKey` was
  * learned or is known stops there; one with a new key goes through dedup windows
@@ -153,7 +177,9 @@ interface Emitted {
  */
 export class AlertAggregator {
   private readonly store: AlertStateStore;
-  private readonly options: Required<Omit<AlertAggregatorOptions, 'store' | 'runbookBaseUrl'>>;
+  private readonly options: Required<
+    Omit<AlertAggregatorOptions, 'store' | 'runbookBaseUrl' | 'limits'>
+  >;
   private readonly runbookBaseUrl: string | undefined;
   private readonly configs = new Map<string, WindowConfig>();
   private readonly entries = new Map<string, Entry>();
@@ -163,6 +189,11 @@ export class AlertAggregator {
   private watermark = Number.NEGATIVE_INFINITY;
   private counts = emptyCounts();
   private readonly firstSeen: FirstSeenTracker;
+  private readonly limits: StateLimits;
+  private readonly budget: KeyBudget;
+  private evicted = noEvictions();
+  /** Fingerprints held by this batch's entries. */
+  private fingerprintCount = 0;
 
   constructor(options: AlertAggregatorOptions = {}) {
     this.store = options.store ?? new InMemoryAlertStateStore();
@@ -176,6 +207,8 @@ export class AlertAggregator {
       bufferSize: positive(options.bufferSize, DEFAULTS.bufferSize),
       maxCommitAttempts: positive(options.maxCommitAttempts, DEFAULTS.maxCommitAttempts),
     };
+    this.limits = limitsOf(options.limits);
+    this.budget = new KeyBudget(this.limits.maxKeys, this.limits.maxKeysPerDetector);
     this.firstSeen = new FirstSeenTracker((ids) =>
       this.guard('read first-seen marks', () => this.store.getMarks(ids)),
     );
@@ -257,6 +290,7 @@ export class AlertAggregator {
         alerts: alerts.length,
         suppressedAlerts,
         belowThreshold: { findings: held, keys: heldKeys },
+        evicted: { ...this.evicted },
       },
     };
   }
@@ -292,6 +326,9 @@ export class AlertAggregator {
       await this.guard('expire state', () => this.store.expire(Math.floor(this.watermark / 1000)));
     }
     this.entries.clear();
+    this.budget.clear();
+    this.fingerprintCount = 0;
+    this.evicted = noEvictions();
     this.firstSeen.clear();
     this.emitted = new Map();
     this.counts = emptyCounts();
@@ -311,7 +348,7 @@ export class AlertAggregator {
     const prepared = findings.map((finding) => this.prepare(finding));
     await this.load(prepared);
     const unknown = prepared.filter(
-      (p) => p.fingerprint && !this.entryOf(p).fingerprints.has(p.fingerprint),
+      (p) => p.fingerprint && !this.entryOf(p).fingerprints?.has(p.fingerprint),
     );
     if (unknown.length > 0) {
       const hex = unknown.map((p) => fingerprintToHex(p.fingerprint as Fingerprint));
@@ -328,6 +365,38 @@ export class AlertAggregator {
       );
     }
     for (const p of prepared) this.apply(p);
+    this.trim();
+  }
+
+  /**
+   * Keeps the batch within its limits (state-eviction.ts): evicts keys without
+   * an alert due, lowest rank first. A key that counted nothing this batch
+   * (learned, known or duplicate findings only; state as loaded) and has no
+   * alert due is dropped first and free: the store still has it. Evicted work is
+   * counted.
+   */
+  private trim(): void {
+    this.evicted.firstSeenMarks += this.firstSeen.trim(this.limits.maxFirstSeenMarks);
+    if (!this.budget.needsTrim()) return;
+    const victims = this.budget.victims(
+      this.entries.values(),
+      (entry) => entry.ref.detectorId,
+      (entry) => {
+        // An alert due from an earlier batch (its publish failed) stays, counted or not.
+        const rank = evictionRank(entry.state);
+        return rank === undefined || entry.dirty ? rank : RANK_FREE;
+      },
+    );
+    for (const entry of victims) {
+      this.entries.delete(entry.key);
+      this.budget.remove(entry.ref.detectorId);
+      this.fingerprintCount -= entry.fingerprints?.size ?? 0;
+      for (const id of entry.markIds ?? []) this.firstSeen.forget(id);
+      if (entry.added === 0) continue;
+      this.evicted.keys += 1;
+      this.evicted.findings += entry.added;
+      this.evicted.severeFindings += entry.severe;
+    }
   }
 
   private prepare(finding: Finding): Prepared {
@@ -366,20 +435,32 @@ export class AlertAggregator {
         cfg: p.cfg,
         version: stored?.version ?? 0,
         state,
-        origins: new Map(state.groups.map((g) => [g, { start: g.start, count: g.count }])),
-        basePending: new Map(state.pending.map((h) => [pendingId(h), countOf(h)])),
-        fingerprints: new FingerprintSet(),
+        origins:
+          state.groups.length === 0
+            ? NO_ORIGINS
+            : new Map(state.groups.map((g) => [g, { start: g.start, count: g.count }])),
+        basePending:
+          state.pending.length === 0
+            ? NO_PENDING
+            : new Map(state.pending.map((h) => [pendingId(h), countOf(h)])),
+        fingerprints: undefined,
         dirty: false,
+        added: 0,
+        severe: 0,
       });
+      this.budget.add(p.ref.detectorId);
     });
   }
 
   private apply(p: Prepared): void {
     this.counts.findings += 1;
     const entry = this.entryOf(p);
+    // Most recently used last: the order eviction reads keys in.
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
     const validTime = eventTimeOf(p.finding);
     const duplicate =
-      p.fingerprint !== undefined && (p.seenBefore || !entry.fingerprints.add(p.fingerprint));
+      p.fingerprint !== undefined && (p.seenBefore || !this.remember(entry, p.fingerprint));
     // A redelivered event still re-marks its key: its first commit may have
     // stopped before the marks were written.
     const verdict =
@@ -411,14 +492,31 @@ export class AlertAggregator {
       this.counts.alreadyKnown += 1;
       return;
     }
-    applyFinding(
-      entry.state,
-      entry.cfg,
-      sampleOf(p.finding, time),
-      resourcesOf(p.finding),
-      p.values,
-    );
+    const sample = sampleOf(p.finding, time);
+    applyFinding(entry.state, entry.cfg, sample, resourcesOf(p.finding), p.values);
     entry.dirty = true;
+    entry.added += 1;
+    if (isSevere(sample.severity)) entry.severe += 1;
+    if (verdict === 'new' && p.markId !== undefined && !entry.markIds?.includes(p.markId)) {
+      entry.markIds = [...(entry.markIds ?? []), p.markId];
+    }
+  }
+
+  /**
+   * Records that `entry` counted the event; false if it already had. Past
+   * `maxFingerprints` an event is still counted but not remembered (a
+   * redelivery of it would count again: more, never fewer).
+   */
+  private remember(entry: Entry, fingerprint: Fingerprint): boolean {
+    if (entry.fingerprints?.has(fingerprint)) return false;
+    if (this.fingerprintCount >= this.limits.maxFingerprints) {
+      this.evicted.unmarkedEvents += 1;
+      return true;
+    }
+    entry.fingerprints ??= new FingerprintSet();
+    entry.fingerprints.add(fingerprint);
+    this.fingerprintCount += 1;
+    return true;
   }
 
   /** Writes one key with a version condition; on conflict merges into the fresh state and retries. */
@@ -468,7 +566,11 @@ export class AlertAggregator {
     }
   }
 
-  private async markSeen(fingerprints: FingerprintSet, expiresAt: number): Promise<void> {
+  private async markSeen(
+    fingerprints: FingerprintSet | undefined,
+    expiresAt: number,
+  ): Promise<void> {
+    if (!fingerprints) return;
     let chunk: string[] = [];
     for (const fp of fingerprints) {
       chunk.push(fingerprintToHex(fp));

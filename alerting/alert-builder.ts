@@ -21,7 +21,7 @@ export function alertId(
   windowStart: number,
   escalatedTo?: Severity,
 ): string {
-  const parts = [detectorId, dedupKey, new Date(windowStart).toISOString()];
+  const parts = [detectorId, dedupKey, iso(windowStart)];
   if (escalatedTo) parts.push(`escalated:${escalatedTo}`);
   return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
@@ -78,6 +78,7 @@ export function runbookOf(detector: Detector, options: AlertBuildOptions): Alert
   };
 }
 
+/** ISO-8601 of an epoch-ms time; the epoch for a time `Date` cannot hold (never throws). */
 export function iso(time: number): string {
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();

@@ -16,11 +16,21 @@ export const MAX_STORED_CHARS = 2048;
 /** Dedup keys longer than this are stored as a prefix plus a hash of the whole key. */
 export const MAX_DEDUP_KEY_CHARS = 512;
 
-/** Epoch ms of the event, or `undefined` when `eventTime` is not a date. */
+/**
+ * Event times the windows accept: 1970 to the end of year 9999. Ingest already
+ * refuses records outside a much narrower range (ingest/event-time.ts); this is the
+ * second line for findings that reach the aggregator another way. `Date.parse`
+ * accepts instants up to ±8.64e15 ms, where adding a window, a TTL or a lookback
+ * makes `toISOString` throw: far inside these bounds no arithmetic can get there.
+ */
+const EARLIEST_WINDOW_TIME = 0;
+const LATEST_WINDOW_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Epoch ms of the event, or `undefined` when `eventTime` is not a date in the windows' range. */
 export function eventTimeOf(finding: Finding): number | undefined {
   const raw: unknown = finding.event?.eventTime;
   const time = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-  return Number.isFinite(time) ? time : undefined;
+  return time >= EARLIEST_WINDOW_TIME && time <= LATEST_WINDOW_TIME ? time : undefined;
 }
 
 export function sampleOf(finding: Finding, time: number): FindingSample {

@@ -48,12 +48,16 @@ const INITIAL_SLOTS = 8;
 /**
  * An open-addressing hash set of fingerprints in one `Uint32Array` (two slots per
  * entry, load factor ≤ 1/2). The all-zero fingerprint is stored as (0, 1) so zero
- * can mark an empty slot; that merges one pair of fingerprints out of 2^64.
+ * can mark an empty slot; that merges one pair of fingerprints out of 2^64. The
+ * first fingerprint is kept in two fields and the table made for the second: a
+ * typed array costs about 200 bytes, and most keys of a flood count one event.
  */
 export class FingerprintSet {
-  private table = new Uint32Array(INITIAL_SLOTS * 2);
+  private table: Uint32Array | undefined;
   private mask = INITIAL_SLOTS - 1;
   private count = 0;
+  private oneHi = 0;
+  private oneLo = 0;
 
   get size(): number {
     return this.count;
@@ -61,6 +65,7 @@ export class FingerprintSet {
 
   has(fp: Fingerprint): boolean {
     const lo = fp.hi === 0 && fp.lo === 0 ? 1 : fp.lo;
+    if (!this.table) return this.count === 1 && this.oneHi === fp.hi && this.oneLo === lo;
     for (let slot = this.slotOf(fp.hi, lo); ; slot = (slot + 1) & this.mask) {
       const h = this.table[slot * 2] ?? 0;
       const l = this.table[slot * 2 + 1] ?? 0;
@@ -71,11 +76,28 @@ export class FingerprintSet {
 
   /** Adds `fp`; returns false when it was already present. */
   add(fp: Fingerprint): boolean {
+    const lo = fp.hi === 0 && fp.lo === 0 ? 1 : fp.lo;
+    if (!this.table) {
+      if (this.count === 0) {
+        this.oneHi = fp.hi;
+        this.oneLo = lo;
+        this.count = 1;
+        return true;
+      }
+      if (this.oneHi === fp.hi && this.oneLo === lo) return false;
+      this.table = new Uint32Array(INITIAL_SLOTS * 2);
+      this.count = 0;
+      this.insert(this.oneHi, this.oneLo);
+    }
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    return this.insert(fp.hi, fp.hi === 0 && fp.lo === 0 ? 1 : fp.lo);
+    return this.insert(fp.hi, lo);
   }
 
   *[Symbol.iterator](): IterableIterator<Fingerprint> {
+    if (!this.table) {
+      if (this.count === 1) yield { hi: this.oneHi, lo: this.oneLo };
+      return;
+    }
     for (let slot = 0; slot <= this.mask; slot++) {
       const hi = this.table[slot * 2] ?? 0;
       const lo = this.table[slot * 2 + 1] ?? 0;
@@ -84,13 +106,14 @@ export class FingerprintSet {
   }
 
   private insert(hi: number, lo: number): boolean {
+    const table = this.table as Uint32Array;
     for (let slot = this.slotOf(hi, lo); ; slot = (slot + 1) & this.mask) {
-      const h = this.table[slot * 2] ?? 0;
-      const l = this.table[slot * 2 + 1] ?? 0;
+      const h = table[slot * 2] ?? 0;
+      const l = table[slot * 2 + 1] ?? 0;
       if (h === hi && l === lo) return false;
       if (h === 0 && l === 0) {
-        this.table[slot * 2] = hi;
-        this.table[slot * 2 + 1] = lo;
+        table[slot * 2] = hi;
+        table[slot * 2 + 1] = lo;
         this.count += 1;
         return true;
       }
@@ -103,7 +126,7 @@ export class FingerprintSet {
   }
 
   private grow(): void {
-    const old = this.table;
+    const old = this.table as Uint32Array;
     this.table = new Uint32Array(old.length * 2);
     this.mask = old.length - 1;
     this.count = 0;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lowWater } from './state-eviction.js';
 import type { MarkUpdate, StoredMark } from './state-store.js';
 import type { FirstSeenConfig } from './window-config.js';
 
@@ -116,15 +117,18 @@ export class FirstSeenTracker {
     entry?: string,
   ): FirstSeenVerdict {
     let mark = this.marks.get(markId);
-    if (!mark) {
+    if (mark) {
+      // Least recently sighted first in the map: the order `trim` evicts in.
+      this.marks.delete(markId);
+    } else {
       mark = {
         stored: undefined,
         expiresAt: Number.NEGATIVE_INFINITY,
         first: Number.POSITIVE_INFINITY,
         slackMs: 0,
       };
-      this.marks.set(markId, mark);
     }
+    this.marks.set(markId, mark);
     if (time === undefined) return mark.expiresAt > Number.NEGATIVE_INFINITY ? 'known' : 'new';
     const known = mark.expiresAt > time;
     mark.expiresAt = Math.max(mark.expiresAt, time + cfg.forgetMs);
@@ -151,14 +155,49 @@ export class FirstSeenTracker {
       }
     }
     for (const [id, mark] of this.marks) {
-      if (!Number.isFinite(mark.expiresAt) || !Number.isFinite(mark.first)) continue;
+      if (!needsWrite(mark)) continue;
       if (mark.entries?.some((e) => failed.has(e))) continue;
-      const expiresAt = Math.ceil(mark.expiresAt / 1000);
-      if (mark.stored !== undefined && expiresAt * 1000 <= mark.stored * 1000 + mark.slackMs) {
+      yield {
+        id,
+        since: Math.floor(mark.first / 1000),
+        expiresAt: Math.ceil(mark.expiresAt / 1000),
+      };
+    }
+  }
+
+  /**
+   * Forgets a key's sightings in this batch: its `new` finding was evicted with
+   * its entry, so the key must stay new (a later finding alerts, and the store
+   * is not told the key was seen).
+   */
+  forget(markId: string): void {
+    this.marks.delete(markId);
+  }
+
+  /**
+   * Keeps at most `max` marks (trimming to a tenth below once over), least
+   * recently sighted first. Marks a `new` finding waits on are kept; marks with
+   * nothing to write are dropped first (the store still has them). Returns how
+   * many dropped marks had a sighting to record: those keys were not marked
+   * seen, so they may alert as new later (more alerts, never fewer).
+   */
+  trim(max: number): number {
+    if (this.marks.size <= max) return 0;
+    let excess = this.marks.size - lowWater(max);
+    const lossy: string[] = [];
+    for (const [id, mark] of this.marks) {
+      if (excess === 0) break;
+      if (mark.entries !== undefined) continue;
+      if (needsWrite(mark)) {
+        lossy.push(id);
         continue;
       }
-      yield { id, since: Math.floor(mark.first / 1000), expiresAt };
+      this.marks.delete(id);
+      excess -= 1;
     }
+    const dropped = lossy.slice(0, excess);
+    for (const id of dropped) this.marks.delete(id);
+    return dropped.length;
   }
 
   /** Starts a new batch. */
@@ -175,6 +214,13 @@ export class FirstSeenTracker {
     }
     return learning.start;
   }
+}
+
+/** A mark this batch sighted whose expiry moved past the stored one by more than its slack. */
+function needsWrite(mark: KeyMark): boolean {
+  if (!Number.isFinite(mark.expiresAt) || !Number.isFinite(mark.first)) return false;
+  const expiresAt = Math.ceil(mark.expiresAt / 1000);
+  return mark.stored === undefined || expiresAt * 1000 > mark.stored * 1000 + mark.slackMs;
 }
 
 function finite(value: unknown): number | undefined {

@@ -110,6 +110,8 @@ export async function runPipeline(
         stats.objects += 1;
         // Records no detector could match were counted but not parsed: still events.
         stats.events += item.unparsed ?? 0;
+        // Bad records past the object's listing cap were counted, not yielded.
+        stats.ingestErrors += item.unlistedErrors ?? 0;
         stats.bytes += item.bytes;
         hooks.onObjectDone?.(stats);
         return undefined;

@@ -80,6 +80,34 @@ export function displayLine(value: unknown, maxChars: number = DEFAULT_MAX_CHARS
 }
 
 /**
+ * Characters a spreadsheet skips, trims or shows as nothing before a cell's first
+ * visible character: whitespace of every kind (non-breaking, ideographic, line
+ * breaks) and the invisible set above.
+ */
+const LEADING_BLANK = new RegExp(`^(?:\\s|${INVISIBLE.source})+`, 'u');
+/** A formula start, ASCII or full-width (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠): spreadsheets fold the latter. */
+const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+/** A cell starting with a control a spreadsheet reads as a cell or field break. */
+const BREAK_START = /^[\t\r\n]/;
+/** `-` alone or a negative number: data, not a formula. */
+const NEGATIVE_NUMBER = /^-[0-9.]*$/;
+
+/**
+ * One spreadsheet (CSV) cell's text: {@link escapeInvisible} as for every other
+ * medium, and, after OWASP's CSV-injection guidance, a leading `'` when the value
+ * could run as a formula: it starts with tab, CR or LF, or its first character after
+ * blanks and invisible characters is `= + - @` or a full-width form of one (a
+ * negative number stays as it is). The caller still quotes the cell for CSV.
+ */
+export function spreadsheetCell(value: unknown): string {
+  const text = asText(value);
+  const visible = text.replace(LEADING_BLANK, '');
+  const formula =
+    BREAK_START.test(text) || (FORMULA_START.test(visible) && !NEGATIVE_NUMBER.test(visible));
+  return escapeInvisible(formula ? `'${text}` : text);
+}
+
+/**
  * An SNS `Subject`: printable ASCII only, one line, collapsed spaces, at most
  * {@link SNS_SUBJECT_MAX_CHARS} characters, starting with a letter, digit or
  * punctuation, and never empty. Accents are folded (é → e); other non-ASCII

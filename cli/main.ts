@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { detectorsCommand } from './commands/detectors.js';
 import { investigateCommand } from './commands/investigate.js';
+import { ipRangesCommand } from './commands/ip-ranges.js';
 import { metricsScanCommand } from './commands/metrics-scan.js';
 import { runbookCommand } from './commands/runbook.js';
 import { scanCommand } from './commands/scan.js';
@@ -26,7 +27,8 @@ function program(io: CliIo, result: { exitCode: number }): Command {
     .addCommand(testDetectorsCommand(io, result))
     .addCommand(investigateCommand(io, result))
     .addCommand(runbookCommand(io))
-    .addCommand(metricsScanCommand(io, result));
+    .addCommand(metricsScanCommand(io, result))
+    .addCommand(ipRangesCommand(io));
 }
 
 /**

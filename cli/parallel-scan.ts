@@ -34,6 +34,8 @@ export interface ParallelScanOptions {
   /** The `--detectors` folder, loaded by each worker too. */
   readonly userDetectors?: string | undefined;
   readonly ingest?: IngestOptions;
+  /** The ip-ranges.json the scan loaded, loaded by each worker too. */
+  readonly awsIpRangesFile?: string | undefined;
 }
 
 /** How many files past the oldest unfinished one may be handed out (bounds buffered results). */
@@ -76,6 +78,7 @@ export async function runParallelScan(
     userDetectors: options.userDetectors,
     ingest: options.ingest ?? {},
     detectorIds: detectors.map((d) => d.id),
+    awsIpRangesFile: options.awsIpRangesFile,
   };
   /** Parts received for files not yet reached, by file index. */
   const waiting = new Map<number, { parts: FilePart[]; done: boolean }>();

@@ -1,7 +1,7 @@
 import type { PipelineStats } from '../alerting/pipeline.js';
 import { DetectorError } from '../detectors/engine.js';
 import type { Detector, Finding } from '../detectors/types.js';
-import { IngestError, type IngestErrorCode } from '../ingest/errors.js';
+import { DuplicateKeyError, IngestError, type IngestErrorCode } from '../ingest/errors.js';
 import type { IngestOptions } from '../ingest/options.js';
 import type { SourceRef } from '../ingest/types.js';
 
@@ -16,6 +16,8 @@ export interface WorkerSetup {
   readonly ingest: IngestOptions;
   /** The main thread's detector ids, in order: the worker refuses to run a different catalog. */
   readonly detectorIds: readonly string[];
+  /** The ip-ranges.json the main thread loaded: workers build the same ranges from it. */
+  readonly awsIpRangesFile?: string | undefined;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface SentIngestError {
   readonly source: SourceRef;
   readonly message: string;
   readonly cause?: string;
+  /** A DuplicateKeyError's key path: the tampering alert names it. */
+  readonly keyPath?: string;
 }
 
 export interface SentDetectorError {
@@ -91,13 +95,17 @@ export function sendIngestError(error: IngestError): SentIngestError {
     source: error.source,
     message: error.message,
     ...(error.cause === undefined ? {} : { cause: messageOf(error.cause) }),
+    ...(error instanceof DuplicateKeyError ? { keyPath: error.keyPath } : {}),
   };
 }
 
 /** The same error as the worker saw: same code, source and message. */
 export function receiveIngestError(sent: SentIngestError): IngestError {
   const options = sent.cause === undefined ? undefined : { cause: new Error(sent.cause) };
-  const error = new IngestError(sent.code, sent.source, '', options);
+  const error =
+    sent.keyPath === undefined
+      ? new IngestError(sent.code, sent.source, '', options)
+      : new DuplicateKeyError(sent.source, sent.keyPath, '');
   error.message = sent.message;
   return error;
 }

@@ -12,6 +12,8 @@ import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../alerting/publishers/publisher.js';
 import { TablePublisher } from '../alerting/publishers/table.js';
+import { displayLine } from '../alerting/sanitize.js';
+import { TamperedRecords } from '../alerting/tampered-records.js';
 import {
   ACCESS_LOG_FINDING_DETECTORS,
   accessLogEngineFor,
@@ -22,6 +24,7 @@ import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
 import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
 import type { IngestOptions } from '../ingest/options.js';
+import { awsIpRangesForScan, awsIpRangesLine } from './aws-ip-ranges/for-scan.js';
 import { detectorsForCli } from './commands/detectors.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
 import { loadConfig } from './load-config.js';
@@ -54,6 +57,8 @@ export interface ScanOptions {
   readonly detectors?: string | undefined;
   /** Parse and validate every record, not only those a detector could match (`--exhaustive`). */
   readonly exhaustive?: boolean;
+  /** AWS's ip-ranges.json (`--aws-ip-ranges`); else the config's, else the cached copy. */
+  readonly awsIpRanges?: string | undefined;
 }
 
 /**
@@ -89,6 +94,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   // User detectors first, so the config may tune them too.
   const catalog = await detectorsForCli(options.detectors);
   const config = await loadConfig(options.config, [...catalog, ...ACCESS_LOG_FINDING_DETECTORS]);
+  const awsRanges = await awsIpRangesForScan(options.awsIpRanges, config.awsIpRangesFile);
   // One instant for the whole scan: a suppression never expires half-way through it.
   const now = Date.now();
   io.stderr.write(expiredWarnings(expiredSuppressions(config.suppressions, now)));
@@ -101,7 +107,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   }
 
   const engine = new DetectorEngine(applyDetectorOverrides(catalog, config.detectors), {
-    settings: config.settings,
+    settings: awsRanges ? { ...config.settings, awsIpRanges: awsRanges.ranges } : config.settings,
   });
   const listed: string[] = [];
   const sink = new SuppressingSink(
@@ -124,9 +130,11 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
     options.progress && Boolean(io.stderr.isTTY),
   );
   const errors: IngestError[] = [];
+  const tampered = new Map<string, TamperedRecords>();
   let unreadable = 0;
   const hooks: PipelineHooks = {
     onIngestError(error) {
+      noteTampered(tampered, error);
       if (error.code === 'unreadable') unreadable += 1;
       if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
     },
@@ -144,6 +152,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
             files,
             jobs,
             config: options.config,
+            awsIpRangesFile: awsRanges?.file,
             userDetectors: options.detectors,
             ingest: { exhaustive: options.exhaustive === true },
           },
@@ -163,9 +172,14 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   progress.finish();
 
   // Investigate commands name the scanned paths, so they run as printed from here.
-  const shown = result.alerts
-    .filter((a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity])
-    .map((a) => withInvestigations(a, { engine: 'duckdb', paths: options.paths }));
+  // Records altered after delivery are the pipeline's own alert, as on the S3 path:
+  // never suppressed, no investigation commands (no value of such a record is trusted).
+  const ownAlerts = [...tampered.values()].flatMap((t) => t.alert({ now: () => now }) ?? []);
+  const atLeast = (a: Alert) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity];
+  const shown = [
+    ...ownAlerts.filter(atLeast),
+    ...result.alerts.filter(atLeast).map((a) => investigable(a, options.paths, io)),
+  ];
   await writeAlerts(shown, options, io);
 
   const seconds = (performance.now() - started) / 1000;
@@ -175,10 +189,40 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
     io.stderr.write(`${listed.join('\n')}\n${more > 0 ? `... and ${more} more suppressed\n` : ''}`);
   }
   io.stderr.write(scanSummary(result, shown.length, seconds));
+  io.stderr.write(awsIpRangesLine(awsRanges));
   io.stderr.write(suppressionSummary(config.suppressions, sink.suppressed));
 
   if (unreadable > 0) return { exitCode: EXIT.usage };
   return { exitCode: failOnHit(shown, options.failOn) ? EXIT.alerts : EXIT.ok };
+}
+
+/**
+ * The alert with its investigation commands. Building them reads attacker-written
+ * values (times, names); should that ever throw, the alert is still printed, without
+ * commands, rather than lost with every other alert of the scan.
+ */
+function investigable(alert: Alert, paths: readonly string[], io: CliIo): Alert {
+  try {
+    return withInvestigations(alert, { engine: 'duckdb', paths });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `warning: ${displayLine(`alert ${alert.id}: no investigation commands (${reason})`, 400)}\n`,
+    );
+    return alert;
+  }
+}
+
+/** Files whose records repeat a JSON key: one alert each (see TamperedRecords). */
+function noteTampered(tampered: Map<string, TamperedRecords>, error: IngestError): void {
+  if (error.code !== 'duplicate-key') return;
+  const object = error.source.object;
+  let ledger = tampered.get(object);
+  if (ledger === undefined) {
+    ledger = new TamperedRecords(object);
+    tampered.set(object, ledger);
+  }
+  ledger.note(error);
 }
 
 function failOnHit(alerts: readonly Alert[], failOn: Severity | undefined): boolean {

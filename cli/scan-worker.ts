@@ -17,6 +17,7 @@ import { lazyReaderFor } from '../detectors/record-filter.js';
 import type { Finding } from '../detectors/types.js';
 import { loadDetectorCatalog } from '../detectors/user/catalog.js';
 import { readFileBatches } from '../ingest/read-paths.js';
+import { readAwsIpRangesFile } from './aws-ip-ranges/file.js';
 import { loadConfig } from './load-config.js';
 import {
   type FromWorker,
@@ -112,7 +113,11 @@ async function start(port: MessagePort, setup: WorkerSetup): Promise<void> {
     post({ type: 'fatal', message: 'worker built a different detector catalog than the scan' });
     return;
   }
-  const engine = new DetectorEngine(detectors, { settings: config.settings });
+  const settings =
+    setup.awsIpRangesFile === undefined
+      ? config.settings
+      : { ...config.settings, awsIpRanges: await readAwsIpRangesFile(setup.awsIpRangesFile) };
+  const engine = new DetectorEngine(detectors, { settings });
   const accessLogs = accessLogEngineFor(config.detectors, config.settings);
   const sink = new PartSink(post);
 

@@ -1,5 +1,6 @@
 import type { PipelineResult } from '../alerting/pipeline.js';
 import { displayLine } from '../alerting/sanitize.js';
+import { anyEvictions } from '../alerting/state-eviction.js';
 import type { IngestError } from '../ingest/errors.js';
 
 /** How many ingest errors the summary lists one by one; the rest are counted. */
@@ -22,6 +23,14 @@ export function scanSummary(result: PipelineResult, shown: number, seconds: numb
   if (stats.learned > 0 || stats.alreadyKnown > 0) {
     lines.push(
       `first-seen detectors: ${stats.learned} findings learned as normal (learning period), ${stats.alreadyKnown} already known`,
+    );
+  }
+  const evicted = stats.evicted;
+  if (evicted && anyEvictions(evicted)) {
+    // A flood of distinct keys met the alerting state's memory bound: say what it cost.
+    const n = (value: number) => value.toLocaleString('en-US');
+    lines.push(
+      `state limits reached (see docs/performance.md): evicted ${n(evicted.keys)} keys below threshold holding ${n(evicted.findings)} findings (${n(evicted.severeFindings)} high or critical); ${n(evicted.firstSeenMarks)} first-seen sightings not recorded; ${n(evicted.unmarkedEvents)} events not remembered for dedup`,
     );
   }
   return `${lines.join('\n')}\n`;

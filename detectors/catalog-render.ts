@@ -1,5 +1,6 @@
 import { TACTICS, techniqueOf } from './attack-techniques.js';
 import { controlsOf, monitoringCoverage, tacticCoverage, tacticsOf } from './catalog-coverage.js';
+import { STRATUS_TECHNIQUES } from './stratus-techniques.js';
 import { type Detector, type EventKey, SEVERITIES } from './types.js';
 
 /** The metadata of a detector as plain data (what `trailwatch detectors --format json` prints). */
@@ -122,6 +123,30 @@ function tacticsTable(detectors: readonly Detector[]): string[] {
   return lines;
 }
 
+/**
+ * Stratus Red Team's AWS techniques and the detectors that catch them; only ids
+ * in this catalog are listed, so a technique whose detectors are all disabled or
+ * absent shows as uncovered, with the reason the data gives.
+ */
+function stratusTable(detectors: readonly Detector[]): string[] {
+  const ids = new Set(detectors.map((d) => d.id));
+  const covered = STRATUS_TECHNIQUES.filter((t) => t.detectors.some((id) => ids.has(id))).length;
+  const lines = [
+    `${covered} of ${STRATUS_TECHNIQUES.length} techniques have a detector.`,
+    '',
+    '| Technique | What it does | Detectors |',
+    '|---|---|---|',
+  ];
+  for (const t of STRATUS_TECHNIQUES) {
+    const found = t.detectors.filter((id) => ids.has(id));
+    const cell =
+      found.length > 0 ? found.map(link).join(', ') : `**none**: ${t.gap ?? 'no detector'}`;
+    const note = found.length > 0 && t.gap ? ` (${t.gap})` : '';
+    lines.push(`| \`${t.id}\` | ${mdCell(t.title)} | ${cell}${mdCell(note)} |`);
+  }
+  return lines;
+}
+
 function detectorSection(d: Detector): string[] {
   const controls = controlsOf(d);
   const urls = d.references.filter((r) => !controls.includes(r));
@@ -167,6 +192,7 @@ export function catalogAsMarkdown(detectors: readonly Detector[]): string {
     '- [Index](#index)',
     '- [CIS monitoring controls](#cis-monitoring-controls)',
     '- [ATT&CK tactics](#attck-tactics)',
+    '- [Stratus Red Team techniques](#stratus-red-team-techniques)',
     '- [Detectors](#detectors)',
     '',
     '## Index',
@@ -180,6 +206,10 @@ export function catalogAsMarkdown(detectors: readonly Detector[]): string {
     '## ATT&CK tactics',
     '',
     ...tacticsTable(detectors),
+    '',
+    '## Stratus Red Team techniques',
+    '',
+    ...stratusTable(detectors),
     '',
     '## Detectors',
     '',

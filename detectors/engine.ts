@@ -121,20 +121,25 @@ export class DetectorEngine {
     findings: Finding[],
     onError: ((error: DetectorError) => void) | undefined,
   ): void {
-    // A failed call reaches an attempts-reporting detector as its request alone, so
-    // `match` judges what was tried and never mistakes the failure for a change made.
-    const attempt = detector.outcome?.attempts ? attemptOf(event, detector.outcome) : undefined;
-    if (attempt === 'ignored') return;
-    let draft: FindingDraft | undefined;
+    // Everything done for this detector on this event is inside the try: the event is
+    // attacker-written, and whatever it trips (in `match` or in completing its draft)
+    // must cost this one finding, never the rest of the file or the scan.
     try {
-      draft = detector.match(attempt ? requestOnly(event) : event, this.ctx);
+      if (event.eventType === 'AwsVpceEvent' && !detector.networkActivity) return;
+      // A failed call reaches an attempts-reporting detector as its request alone, so
+      // `match` judges what was tried and never mistakes the failure for a change made.
+      const attempt = detector.outcome?.attempts ? attemptOf(event, detector.outcome) : undefined;
+      if (attempt === 'ignored') return;
+      const draft: FindingDraft | undefined = detector.match(
+        attempt ? requestOnly(event) : event,
+        this.ctx,
+      );
+      if (!draft) return;
+      const finding = complete(detector, event, draft);
+      findings.push(attempt ? asAttempt(detector, finding, attempt) : finding);
     } catch (cause) {
-      onError?.(new DetectorError(detector.id, event.eventID, { cause }));
-      return;
+      onError?.(new DetectorError(detector.id, event.eventID ?? undefined, { cause }));
     }
-    if (!draft) return;
-    const finding = complete(detector, event, draft);
-    findings.push(attempt ? asAttempt(detector, finding, attempt) : finding);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CloudTrailEvent } from '../ingest/cloudtrail-event.js';
+import type { AwsIpRanges } from './helpers/aws-ip-ranges.js';
 import type { LambdaSpikeSettings } from './metrics/spike-settings.js';
 
 export type { CloudTrailEvent };
@@ -82,6 +83,12 @@ export interface DetectorSettings {
   readonly cloudFrontOriginAccessIdentities: readonly string[];
   /** Tuning of `lambda-invocation-spike` (defaults, per-function overrides); absent: defaults. */
   readonly lambdaSpikes?: LambdaSpikeSettings;
+  /**
+   * AWS's published address ranges (ip-ranges.json), built once by the CLI or the
+   * Lambda handler from a file (`awsIpRangesFile`, `trailwatch ip-ranges update`).
+   * Absent: detectors that tell AWS addresses from others stay quiet.
+   */
+  readonly awsIpRanges?: AwsIpRanges;
 }
 
 export const DEFAULT_SETTINGS: DetectorSettings = {
@@ -168,6 +175,13 @@ export interface DetectorMeta {
   readonly dedupWindowSeconds: number;
   readonly threshold?: Threshold;
   readonly firstSeen?: FirstSeen;
+  /**
+   * True when the detector judges VPC endpoint network activity events
+   * (`eventType: AwsVpceEvent`). Those repeat a call's `eventName` without its
+   * request or response, so every other detector never sees them: a detector
+   * about `PutBucketPolicy` must not read a missing policy as an empty one.
+   */
+  readonly networkActivity?: boolean;
   /** Failed calls reported as attempts; see {@link OutcomePolicy}. Absent: `match` alone decides. */
   readonly outcome?: OutcomePolicy;
   readonly listensTo: readonly EventKey[];

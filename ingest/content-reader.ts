@@ -132,62 +132,75 @@ export class ContentReader {
     switch (piece.type) {
       case 'element': {
         if (piece.badUtf8) {
-          out.push(
-            tally.recordError('invalid-utf8', `record at byte ${piece.offset} is not valid UTF-8`),
+          this.emit(
+            tally.recordError(
+              'invalid-utf8',
+              () => `record at byte ${piece.offset} is not valid UTF-8`,
+            ),
           );
           return;
         }
         const value = this.parse(piece.text, piece.offset, 'record');
         if (value === FAILED) return;
-        const item = tally.record(value);
+        const item = tally.parsedRecord(value, piece.text);
         if (item !== undefined) out.push(item);
         return;
       }
       case 'line': {
         if (piece.badUtf8) {
-          out.push(tally.recordError('invalid-utf8', `line ${piece.line} is not valid UTF-8`));
+          this.emit(
+            tally.recordError('invalid-utf8', () => `line ${piece.line} is not valid UTF-8`),
+          );
           return;
         }
         if (this.accessLog) {
           const parsed = parseAccessLogLine(piece.text);
-          out.push(
+          this.emit(
             parsed.ok
               ? tally.accessLogRecord(parsed.record)
               : tally.recordError(
                   'invalid-record',
-                  `line ${piece.line}: not an S3 server access-log record (${parsed.reason})`,
+                  () => `line ${piece.line}: not an S3 server access-log record (${parsed.reason})`,
                 ),
           );
           return;
         }
         const value = this.parse(piece.text, piece.offset, 'line', piece.line);
-        if (value !== FAILED) for (const item of tally.value(value, true)) out.push(item);
+        if (value !== FAILED)
+          for (const item of tally.parsedValue(value, piece.text, true)) out.push(item);
         return;
       }
       case 'value': {
         if (piece.badUtf8) {
-          out.push(
-            tally.objectError('invalid-utf8', `value at byte ${piece.offset} is not valid UTF-8`),
+          this.emit(
+            tally.valueError(
+              'invalid-utf8',
+              () => `value at byte ${piece.offset} is not valid UTF-8`,
+            ),
           );
           return;
         }
         const value = this.parse(piece.text, piece.offset, 'value');
-        if (value !== FAILED) for (const item of tally.value(value, false)) out.push(item);
+        if (value !== FAILED)
+          for (const item of tally.parsedValue(value, piece.text, false)) out.push(item);
         return;
       }
       case 'oversize': {
         const limit = `longer than maxRecordBytes (${this.options.maxRecordBytes} bytes)`;
         if ('line' in piece)
-          out.push(tally.recordError('oversize', `line ${piece.line} is ${limit}`));
+          this.emit(tally.recordError('oversize', `line ${piece.line} is ${limit}`));
         else if (piece.element) {
-          out.push(tally.recordError('oversize', `record at byte ${piece.offset} is ${limit}`));
+          this.emit(tally.recordError('oversize', `record at byte ${piece.offset} is ${limit}`));
         } else {
-          out.push(
-            tally.objectError('oversize', `top-level value at byte ${piece.offset} is ${limit}`),
+          this.emit(
+            tally.valueError('oversize', `top-level value at byte ${piece.offset} is ${limit}`),
           );
         }
         return;
       }
+      case 'repeated-records-key':
+        out.push(tally.repeatedRecordsKey(true));
+        return;
       case 'broken':
         out.push(
           tally.objectError(
@@ -200,6 +213,11 @@ export class ContentReader {
     }
   }
 
+  /** Hands on an item; undefined is a bad record counted but no longer listed. */
+  private emit(item: IngestItem | undefined): void {
+    if (item !== undefined) this.out.push(item);
+  }
+
   /** JSON.parse, turning a failure into an error item (record-level unless a whole value). */
   private parse(
     text: string,
@@ -210,15 +228,23 @@ export class ContentReader {
     try {
       return JSON.parse(text);
     } catch (error) {
-      const message = describeJsonError(error, text, offset);
       if (what === 'value') {
         // A top-level value that is not JSON (stray bytes, a second BOM) leaves no safe
         // place to resume, unlike a record or a line.
+        const message = describeJsonError(error, text, offset);
         this.out.push(this.tally.objectError('invalid-json', message, error));
         this.done = true;
       } else {
-        const where = what === 'line' ? `line ${line}: ${message}` : message;
-        this.out.push(this.tally.recordError('invalid-json', where, error));
+        this.emit(
+          this.tally.recordError(
+            'invalid-json',
+            () => {
+              const message = describeJsonError(error, text, offset);
+              return what === 'line' ? `line ${line}: ${message}` : message;
+            },
+            error,
+          ),
+        );
       }
       return FAILED;
     }

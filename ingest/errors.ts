@@ -14,6 +14,8 @@ export type IngestErrorCode =
   | 'records-not-array'
   | 'too-deep'
   | 'invalid-record'
+  /** A key repeated within one JSON object: the record or file was altered (DuplicateKeyError). */
+  | 'duplicate-key'
   | 'invalid-notification';
 
 /**
@@ -21,7 +23,7 @@ export type IngestErrorCode =
  * Lambda can report it (quarantine) while every other object keeps flowing.
  */
 export class IngestError extends Error {
-  override readonly name = 'IngestError';
+  override readonly name: string = 'IngestError';
   readonly code: IngestErrorCode;
   readonly source: SourceRef;
 
@@ -36,6 +38,55 @@ export class IngestError extends Error {
     super(`${where}: ${message}`, options);
     this.code = code;
     this.source = source;
+  }
+}
+
+const CHECK_THE_FILE =
+  'compare the file with its CloudTrail digest (aws cloudtrail validate-logs) and check who can write to the bucket';
+
+/**
+ * A key repeated within one JSON object of a record, or a file's `Records` key
+ * repeated. CloudTrail never writes either, and readers disagree on which value
+ * counts (`JSON.parse` the last, DuckDB neither, others the first), so the log was
+ * altered after delivery to hide or forge an event. Such a record is reported and not
+ * read: no value of it can be trusted, reading the last would let whoever wrote it
+ * pick what detection sees, and the investigation's DuckDB load skips it too (see
+ * `ingest/duplicate-keys.ts`). Of a file with several `Records` arrays, every
+ * array's records are read: none is the real one more than another.
+ */
+export class DuplicateKeyError extends IngestError {
+  override readonly name = 'DuplicateKeyError';
+  /** The repeated key: a path inside the record (`userIdentity.arn`), or `Records` for the file. */
+  readonly keyPath: string;
+
+  /** `message` says what was read instead, if anything; see the factories below. */
+  constructor(source: SourceRef, keyPath: string, message: string) {
+    super('duplicate-key', source, `${message}; ${CHECK_THE_FILE}`);
+    this.keyPath = keyPath;
+  }
+
+  /** A record (`source.record` set) with a key repeated at `keyPath` inside it. */
+  static inRecord(source: SourceRef, keyPath: string): DuplicateKeyError {
+    return new DuplicateKeyError(
+      source,
+      keyPath,
+      `key ${keyPath} is repeated within one object: the record was altered after CloudTrail wrote it and was not read (readers disagree on which value counts)`,
+    );
+  }
+
+  /**
+   * A top-level object with its `Records` key repeated. Streamed, every array was
+   * read (`arraysRead`); a JSON Lines line is parsed whole, which keeps only the last
+   * array, so none of its records is read.
+   */
+  static ofRecords(source: SourceRef, arraysRead: boolean): DuplicateKeyError {
+    return new DuplicateKeyError(
+      source,
+      'Records',
+      `top-level key Records is repeated: the file was altered after CloudTrail wrote it; ${
+        arraysRead ? 'the records of every Records array were read' : 'none of its records was read'
+      }`,
+    );
   }
 }
 

@@ -14,9 +14,9 @@ import type { IngestItem, SourceRef } from './types.js';
 export function fromEventBridge(
   payload: unknown,
   source: SourceRef,
-  options?: Pick<IngestOptions, 'maxDepth'>,
+  options?: Pick<IngestOptions, 'maxDepth' | 'clock' | 'maxListedErrors'>,
 ): IngestItem[] {
-  const tally = new ObjectTally(source.object, resolveOptions(source.object, options).maxDepth);
+  const tally = new ObjectTally(source.object, resolveOptions(source.object, options));
   const items: IngestItem[] = [];
   const events = Array.isArray(payload) ? payload : [payload];
   for (const event of events) {
@@ -24,7 +24,8 @@ export function fromEventBridge(
       const found = isJsonObject(event)
         ? 'an object without a string detail-type'
         : jsonTypeOf(event);
-      items.push(tally.recordError('invalid-record', `not an EventBridge event: ${found}`));
+      const error = tally.recordError('invalid-record', `not an EventBridge event: ${found}`);
+      if (error !== undefined) items.push(error);
       continue;
     }
     const item = tally.record(event);

@@ -22,7 +22,12 @@ const LOG_FILE =
  * entries (`.git`, `.DS_Store`) are left out; symlinked folders are followed once.
  * A file reached twice is listed once.
  *
- * @throws InputPathError when a given path does not exist or cannot be read.
+ * A folder that cannot be listed (no permission, gone half-way) is listed itself, in
+ * its place: reading it then reports it `unreadable` with the reason, like a file that
+ * cannot be read, and the rest is still scanned. One closed sub-folder must not hide
+ * every other log from the scan.
+ *
+ * @throws InputPathError when a given path does not exist.
  */
 export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -56,8 +61,9 @@ async function walk(
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    throw pathError(dir, error);
+  } catch {
+    add(dir);
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {

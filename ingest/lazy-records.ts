@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { scanDuplicateKeys } from './duplicate-keys.js';
 import { RawDocument } from './raw-document.js';
 import { UNPARSED } from './unparsed.js';
 
@@ -16,6 +17,17 @@ const HEAD = Buffer.from('{"Records":[{"eventVersion":"', 'latin1');
 const BETWEEN = Buffer.from('},{"eventVersion":"', 'latin1');
 const TAIL = Buffer.from('}]}', 'latin1');
 const RECORDS_OPEN = '{"Records":['.length;
+/**
+ * A second top-level `Records` key (`…}],"Records":[{…`) lies inside some piece, which
+ * then holds these bytes, or a backslash if the key is spelled with escapes.
+ */
+const RECORDS_KEY = Buffer.from('"Records"', 'latin1');
+const BACKSLASH = Buffer.from('\\', 'latin1');
+/**
+ * Nesting up to which a parsed record is checked for repeated keys here; a deeper
+ * record goes to the ordinary reader, which checks it against the reader's own limit.
+ */
+const MAX_CHECKED_DEPTH = 100;
 
 /**
  * Splits a whole, decompressed CloudTrail log file into records without parsing
@@ -31,10 +43,19 @@ const RECORDS_OPEN = '{"Records":['.length;
  * piece that is parsed either parses as a whole object or makes this give up, and
  * a piece passed over is one `wanted` judged harmless from its own bytes.
  *
+ * A file whose top-level `Records` key repeats (`{"Records":[…],"Records":[…]}`, which
+ * `JSON.parse` reads as the last array alone) has a piece spanning the junction, which
+ * holds `"Records"` (or a backslash, if the key is spelled with escapes). Such a piece
+ * is always parsed, read or not, fails to parse as one object, and the file goes to
+ * the ordinary reader, which reports it. A parsed record that repeats a key (see
+ * duplicate-keys.ts) sends the file there too: the ordinary reader reports it, and
+ * this shortcut stays a shortcut. Records passed over are never scanned: no detector
+ * can match them whatever their keys say, so their repeats change no alert.
+ *
  * Returns one entry per record, in order: the parsed value or {@link UNPARSED}.
  * Returns undefined when `body` is not in that form, is not valid UTF-8, or a
- * parsed piece is not one JSON object: the caller then reads the document the
- * ordinary way, so this is only ever a shortcut.
+ * parsed piece is not one JSON object or repeats a key: the caller then reads the
+ * document the ordinary way, so this is only ever a shortcut.
  */
 export function lazyRecords(body: Buffer, wanted: RecordFilter): unknown[] | undefined {
   if (!startsWith(body, HEAD, 0)) return undefined;
@@ -57,10 +78,21 @@ export function lazyRecords(body: Buffer, wanted: RecordFilter): unknown[] | und
     if (end === lastEnd) break;
     from = end + 1;
   }
-  const keep = wanted(new RawDocument(body, starts, ends));
+  const document = new RawDocument(body, starts, ends);
+  const keep = wanted(document);
+  // Pieces that may span a second Records key must be one object, read or not.
+  const suspect = new Uint8Array(starts.length);
+  const mark = (record: number) => {
+    suspect[record] = 1;
+  };
+  document.forEachContaining(RECORDS_KEY, mark);
+  document.forEachContaining(BACKSLASH, mark);
   const records: unknown[] = new Array(starts.length);
   for (let i = 0; i < starts.length; i++) {
     if (keep[i] !== 1) {
+      if (suspect[i] === 1 && parseObject(body.subarray(starts[i], ends[i])) === undefined) {
+        return undefined;
+      }
       records[i] = UNPARSED;
       continue;
     }
@@ -71,14 +103,18 @@ export function lazyRecords(body: Buffer, wanted: RecordFilter): unknown[] | und
   return records;
 }
 
+/** The piece as an object, or undefined when it is not one JSON object or repeats a key. */
 function parseObject(piece: Buffer): object | undefined {
+  const text = piece.toString('utf8');
   let value: unknown;
   try {
-    value = JSON.parse(piece.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const scan = scanDuplicateKeys(text, MAX_CHECKED_DEPTH);
+  return scan.duplicates.length > 0 || scan.tooDeep ? undefined : value;
 }
 
 function startsWith(body: Buffer, prefix: Buffer, at: number): boolean {

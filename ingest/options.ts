@@ -1,3 +1,4 @@
+import { type EventTimeRange, eventTimeRange } from './event-time.js';
 import type { LazyReader } from './unparsed.js';
 
 /** Limits and policies for reading one object. Every field is optional; see the defaults. */
@@ -45,6 +46,19 @@ export interface IngestOptions {
    * `exhaustive`. Default: none, every record is parsed.
    */
   readonly lazy?: LazyReader;
+  /**
+   * The reading clock (epoch ms), read once per object: records dated more than a day
+   * after it, or before 2005, are refused (`invalid-record`, see event-time.ts).
+   * Injected so tests are deterministic. Default `Date.now`.
+   */
+  readonly clock?: () => number;
+  /**
+   * Record-level errors of one object yielded as `error` items; past this many the
+   * object's bad records are only counted (its `object-end` says how many in
+   * `unlistedErrors`), so a file of millions of bad records costs a count each,
+   * not an error object, a message and a stack trace each. Default 100.
+   */
+  readonly maxListedErrors?: number;
 }
 
 /** Options with every default applied. */
@@ -58,7 +72,12 @@ export interface ResolvedOptions {
   readonly requireGzipForGzName: boolean;
   readonly exhaustive: boolean;
   readonly lazy: LazyReader | undefined;
+  readonly eventTimes: EventTimeRange;
+  readonly maxListedErrors: number;
 }
+
+/** Default of {@link IngestOptions.maxListedErrors}. */
+export const DEFAULT_MAX_LISTED_ERRORS = 100;
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -88,6 +107,8 @@ export function resolveOptions(name: string, options: IngestOptions = {}): Resol
     requireGzipForGzName: options.requireGzipForGzName ?? name.startsWith('s3://'),
     exhaustive: options.exhaustive === true,
     lazy: options.exhaustive === true ? undefined : options.lazy,
+    eventTimes: eventTimeRange((options.clock ?? Date.now)()),
+    maxListedErrors: nonNegative(options.maxListedErrors, DEFAULT_MAX_LISTED_ERRORS),
   };
 }
 

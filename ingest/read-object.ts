@@ -4,6 +4,7 @@ import { toContentError } from './content-error.js';
 import { detectMode } from './content-mode.js';
 import { ContentReader, contentStart } from './content-reader.js';
 import { capped, inflate, isGzip } from './decompress.js';
+import { scanDuplicateKeys } from './duplicate-keys.js';
 import { classifyKey, hasGzipName } from './object-key.js';
 import { ObjectTally } from './object-tally.js';
 import { type IngestOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -55,7 +56,7 @@ export async function* readObjectBatches(
     return;
   }
   const opts = resolveOptions(name, options);
-  const tally = new ObjectTally(name, opts.maxDepth, opts.exhaustive);
+  const tally = new ObjectTally(name, opts);
   let stored: StoredBody | undefined;
   try {
     stored = await StoredBody.open(body, opts.wholeParseMaxBytes);
@@ -158,7 +159,7 @@ async function* readWhole(
     yield [...tally.lazy(lazy)];
     return;
   }
-  const value = parseDocument(name, content);
+  const value = parseDocument(name, content, opts.maxDepth);
   if (value === NOT_PARSED) {
     yield* readStream(name, single(content), opts, tally);
     return;
@@ -179,17 +180,28 @@ function readLazily(
   return reader(body);
 }
 
-/** Parses decompressed content as one JSON document, or says it needs the streaming reader. */
-function parseDocument(name: string, content: Buffer): unknown {
+/**
+ * Parses decompressed content as one JSON document, or says it needs the streaming
+ * reader. A document that repeats a key anywhere (or nests too deep to tell) goes
+ * there too: `JSON.parse` has already kept one value of each repeated key, while the
+ * streaming reader checks record by record and reports exactly the records (or the
+ * second `Records` array) that repeat one.
+ */
+function parseDocument(name: string, content: Buffer, maxDepth: number): unknown {
   const start = contentStart(content);
   if (!start.ok) return NOT_PARSED;
   const body = content.subarray(start.skip);
   if (detectMode(name, body, true) !== 'document' || !isUtf8(body)) return NOT_PARSED;
+  const text = body.toString('utf8');
+  let value: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     return NOT_PARSED;
   }
+  // The records sit two levels down, in the Records envelope.
+  const scan = scanDuplicateKeys(text, maxDepth + 2);
+  return scan.duplicates.length > 0 || scan.tooDeep ? NOT_PARSED : value;
 }
 
 const WHOLE_GUNZIP_CHUNK_BYTES = 128 * 1024;

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { listInputFiles } from './input-files.js';
 import { classifyKey } from './object-key.js';
-import { ObjectTally } from './object-tally.js';
+import { ObjectTally, type TallyOptions } from './object-tally.js';
 import { type IngestOptions, resolveOptions } from './options.js';
 import { readObjectBatches } from './read-object.js';
 import type { IngestItem } from './types.js';
@@ -13,8 +13,8 @@ const READ_CHUNK_BYTES = 256 * 1024;
 /**
  * Reads local files and folders (see `listInputFiles` for the walk) and yields every
  * object's items in order, as `readObject` does. Small files are read whole, large
- * ones streamed. A file that cannot be opened or read yields an `unreadable` error
- * and its `object-end`, and the next file follows.
+ * ones streamed. A file that cannot be opened or read, or a folder that cannot be
+ * listed, yields an `unreadable` error and its `object-end`, and the next file follows.
  *
  * @throws InputPathError (before any item) when a given path does not exist.
  */
@@ -57,13 +57,17 @@ export async function* readFileBatches(
     const opts = resolveOptions(file, options);
     let body: Buffer | NodeJS.ReadableStream;
     try {
-      const { size } = await stat(file);
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        yield unreadableFolder(file, await folderProblem(file), opts);
+        continue;
+      }
       body =
-        size <= opts.wholeParseMaxBytes
+        info.size <= opts.wholeParseMaxBytes
           ? await readFile(file)
           : createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
     } catch (error) {
-      const tally = new ObjectTally(file, opts.maxDepth, opts.exhaustive);
+      const tally = new ObjectTally(file, opts);
       const detail = error instanceof Error ? error.message : String(error);
       yield [
         tally.objectError('unreadable', `cannot read the file: ${detail}`, error),
@@ -73,4 +77,33 @@ export async function* readFileBatches(
     }
     yield* readObjectBatches(file, body as Buffer | AsyncIterable<Uint8Array>, options);
   }
+}
+
+/**
+ * A folder in the file list is one `listInputFiles` could not list: reported as an
+ * unreadable object, with the reason listing it fails now.
+ */
+function unreadableFolder(
+  folder: string,
+  problem: { detail: string; cause?: unknown },
+  opts: TallyOptions,
+): IngestItem[] {
+  const tally = new ObjectTally(folder, opts);
+  return [
+    tally.objectError(
+      'unreadable',
+      `cannot list the folder, its files were not scanned: ${problem.detail}`,
+      problem.cause,
+    ),
+    tally.finish(0),
+  ];
+}
+
+async function folderProblem(folder: string): Promise<{ detail: string; cause?: unknown }> {
+  try {
+    await readdir(folder);
+  } catch (error) {
+    return { detail: error instanceof Error ? error.message : String(error), cause: error };
+  }
+  return { detail: 'it could not be listed when the scan started; scan it again' };
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { type CloudTrailEvent, CloudTrailEventSchema } from './cloudtrail-event.js';
 import { isJsonObject, jsonTypeOf, quoteForMessage } from './describe.js';
+import { eventTimeProblem } from './event-time.js';
 import { INSIGHT_DETAIL_TYPE, isCloudTrailDetailType } from './eventbridge-detail-type.js';
 import { nestsDeeperThan } from './nesting.js';
+import type { ResolvedOptions } from './options.js';
 import { compileSchemaCheck } from './schema-check.js';
 import type { SkipReason } from './types.js';
 
@@ -24,18 +26,31 @@ export type RecordOutcome =
 const quickCheck = compileSchemaCheck(CloudTrailEventSchema);
 
 /**
+ * What a record is checked against: nesting depth, the event time range, and whether
+ * zod's `safeParse` judges every record (`exhaustive`: the reference path; the
+ * verdicts are the same as the compiled check's).
+ */
+export type RecordRules = Pick<ResolvedOptions, 'maxDepth' | 'exhaustive' | 'eventTimes'>;
+
+/** The reason of a record refused without an explanation (see `explain`). */
+export const UNEXPLAINED = 'invalid CloudTrail record';
+
+/**
  * Checks one record candidate: a bare CloudTrail record or an EventBridge event that
  * carries one in `detail`.
  *
  * The event handed on is the object `JSON.parse` built, once the schema accepts it:
  * zod's output is a copy that silently drops `__proto__` keys, while JSON.parse keeps
  * them as inert own data (evidence stays faithful) and skipping the copy is cheaper.
- * The schema has no transforms, so nothing else differs.
+ * The schema has no transforms, so nothing else differs. Beyond the schema, its
+ * `eventTime` must be a real instant within `rules.eventTimes` (event-time.ts).
  *
- * @param exhaustive run zod's `safeParse` on every record instead of the compiled
- *   check (the reference path; the verdicts are the same).
+ * @param explain say what is wrong with a refused record. When false (the object has
+ *   reported enough bad records already) the verdict is the same but its reason is
+ *   {@link UNEXPLAINED}, which spares zod's error report: the costly part of a refusal.
  */
-export function checkRecord(value: unknown, maxDepth: number, exhaustive = false): RecordOutcome {
+export function checkRecord(value: unknown, rules: RecordRules, explain = true): RecordOutcome {
+  const { maxDepth, exhaustive } = rules;
   if (!isJsonObject(value)) {
     return invalid('invalid-record', `record is ${jsonTypeOf(value)}, expected a JSON object`);
   }
@@ -68,11 +83,25 @@ export function checkRecord(value: unknown, maxDepth: number, exhaustive = false
     return ignored('not-cloudtrail', 'S3 event notification record, not a CloudTrail record');
   }
   // zod is the definition: a record the quick check refuses is judged (and explained) by it.
-  if (exhaustive || quickCheck === undefined || !quickCheck(record)) {
+  if (exhaustive || quickCheck === undefined) {
+    const parsed = CloudTrailEventSchema.safeParse(record);
+    if (!parsed.success) {
+      return invalid('invalid-record', explain ? describeIssues(parsed.error.issues) : UNEXPLAINED);
+    }
+  } else if (!quickCheck(record)) {
+    if (!explain) return invalid('invalid-record', UNEXPLAINED);
     const parsed = CloudTrailEventSchema.safeParse(record);
     if (!parsed.success) return invalid('invalid-record', describeIssues(parsed.error.issues));
   }
-  return { kind: 'event', event: record as CloudTrailEvent };
+  const event = record as CloudTrailEvent;
+  const badTime = eventTimeProblem(event.eventTime, rules.eventTimes);
+  if (badTime !== undefined) {
+    return invalid(
+      'invalid-record',
+      explain ? `invalid CloudTrail record: ${badTime}` : UNEXPLAINED,
+    );
+  }
+  return { kind: 'event', event };
 }
 
 function invalid(code: 'invalid-record' | 'too-deep', reason: string): RecordOutcome {

@@ -18,6 +18,11 @@ export type SplitPiece =
     }
   /** An element (or top-level value) longer than the cap; its bytes were dropped. */
   | { readonly type: 'oversize'; readonly offset: number; readonly element: boolean }
+  /**
+   * A top-level object's `Records` key came again (at `offset`), once per object.
+   * CloudTrail writes one; the arrays of every such key are streamed all the same.
+   */
+  | { readonly type: 'repeated-records-key'; readonly offset: number }
   /** The JSON structure is broken here; nothing more will be reported. */
   | { readonly type: 'broken'; readonly offset: number; readonly message: string };
 
@@ -31,6 +36,8 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 /** The key that, at depth 1 of a top-level object, holds CloudTrail's record array. */
 const RECORDS = Buffer.from('Records', 'latin1');
+/** Longest depth-1 key kept for decoding: `"Records"` with every letter escaped (`\u0052`...) fits. */
+const MAX_KEY_BYTES = 64;
 
 enum State {
   /** Between top-level values. */
@@ -43,7 +50,11 @@ enum State {
   Element,
   /** Inside a string or bare scalar element / top-level value. */
   Scalar,
-  /** Inside the rest of a top-level object after its `Records` array. */
+  /**
+   * Inside the rest of a top-level object after a `Records` array, watching its
+   * depth-1 keys like `Envelope` (a second `Records` array is streamed too) without
+   * keeping its bytes.
+   */
   Tail,
   /** Structure broken: ignore everything. */
   Broken,
@@ -99,6 +110,14 @@ export class RecordSplitter {
   /** Bytes of the current depth-1 key matched against `Records`, or -1 once it differs. */
   private keyMatch = 0;
   private keyIsRecords = false;
+  /** The current depth-1 key's bytes (up to MAX_KEY_BYTES), to decode one spelled with escapes. */
+  private readonly keyBytes = Buffer.alloc(MAX_KEY_BYTES);
+  private keyLength = 0;
+  private keyEscaped = false;
+  /** Absolute offset of the current depth-1 key. */
+  private keyOffset = 0;
+  /** `Records` keys met at depth 1 of the current top-level object. */
+  private recordsKeys = 0;
   /** Whether the current scalar is a string (ends at its closing quote) or bare. */
   private scalarIsString = false;
   /** Absolute offset of the current chunk's first byte. */
@@ -145,9 +164,7 @@ export class RecordSplitter {
           i = this.scalar(chunk, i, n);
           break;
         case State.Tail:
-          i = this.nested(chunk, i, n, 0);
-          if (i >= 0) this.state = State.Top;
-          else i = n;
+          i = this.envelope(chunk, i, n);
           break;
       }
     }
@@ -201,6 +218,7 @@ export class RecordSplitter {
         this.state = State.Envelope;
         this.depth = 1;
         this.key = Key.Expect;
+        this.recordsKeys = 0;
         return i + 1;
       }
       if (c === OPEN_BRACKET) {
@@ -232,7 +250,10 @@ export class RecordSplitter {
     this.elementDepth = elementDepth;
   }
 
-  /** Inside a top-level object at depth >= 1, watching depth-1 keys for `Records`. */
+  /**
+   * Inside a top-level object at depth >= 1 (`Envelope` or `Tail`), watching depth-1
+   * keys for `Records`, however spelled: `JSON.parse` decodes `"Re\u0063ords"` too.
+   */
   private envelope(b: Buffer, i: number, n: number): number {
     while (i < n) {
       if (this.depth > 1) {
@@ -248,7 +269,11 @@ export class RecordSplitter {
         i = j;
         if (this.key === Key.Inside) {
           this.key = Key.After;
-          this.keyIsRecords = this.keyMatch === RECORDS.length;
+          this.keyIsRecords =
+            this.keyMatch === RECORDS.length || (this.keyEscaped && this.escapedKeyIsRecords());
+          if (this.keyIsRecords && ++this.recordsKeys === 2) {
+            this.out.push({ type: 'repeated-records-key', offset: this.keyOffset });
+          }
         } else this.key = Key.Done;
         continue;
       }
@@ -258,6 +283,9 @@ export class RecordSplitter {
         if (this.key === Key.Expect) {
           this.key = Key.Inside;
           this.keyMatch = 0;
+          this.keyLength = 0;
+          this.keyEscaped = false;
+          this.keyOffset = this.base + i - 1;
         }
       } else if (c === COLON) {
         if (this.key === Key.After) this.key = Key.Value;
@@ -266,7 +294,7 @@ export class RecordSplitter {
         this.keyIsRecords = false;
       } else if (c === OPEN_BRACKET && this.key === Key.Value && this.keyIsRecords) {
         // CloudTrail's shape: stream the array; the envelope bytes so far are not needed.
-        this.text.cancel();
+        if (this.state === State.Envelope) this.text.cancel();
         this.openArray(2);
         return i;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -274,7 +302,7 @@ export class RecordSplitter {
         this.key = Key.Done;
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         this.depth = 0;
-        this.emit(b, i, 'value');
+        if (this.state === State.Envelope) this.emit(b, i, 'value');
         this.state = State.Top;
         return i;
       } else if (this.key === Key.Value && !isSpace(c)) this.key = Key.Done;
@@ -300,6 +328,7 @@ export class RecordSplitter {
         if (this.sep === Sep.AfterComma) return this.failAt(i, n, "trailing ',' before ']'");
         this.depth = this.elementDepth - 1;
         this.state = this.depth === 0 ? State.Top : State.Tail;
+        this.key = Key.Done;
         this.elementDepth = 0;
         return i + 1;
       }
@@ -428,11 +457,14 @@ export class RecordSplitter {
     return -1;
   }
 
-  /** Like `string`, also matching the key against `Records` (an escaped key never matches). */
+  /**
+   * Like `string`, also matching the key against `Records` byte by byte, and keeping
+   * its bytes so that a key spelled with escapes can be decoded at its end.
+   */
   private keyString(b: Buffer, i: number, n: number): number {
     if (this.escaped) {
       this.escaped = false;
-      this.keyMatch = -1;
+      this.keepKeyByte(b[i] as number);
       i++;
     }
     while (i < n) {
@@ -441,10 +473,13 @@ export class RecordSplitter {
         this.inString = false;
         return i + 1;
       }
+      this.keepKeyByte(c);
       if (c === BACKSLASH) {
         this.keyMatch = -1;
+        this.keyEscaped = true;
+        if (i + 1 < n) this.keepKeyByte(b[i + 1] as number);
+        else this.escaped = true;
         i += 2;
-        if (i > n) this.escaped = true;
         continue;
       }
       if (this.keyMatch >= 0) {
@@ -454,6 +489,21 @@ export class RecordSplitter {
       i++;
     }
     return -1;
+  }
+
+  private keepKeyByte(c: number): void {
+    if (this.keyLength < MAX_KEY_BYTES) this.keyBytes[this.keyLength] = c;
+    this.keyLength++;
+  }
+
+  /** Whether the depth-1 key just read, spelled with escapes, decodes to `Records`. */
+  private escapedKeyIsRecords(): boolean {
+    if (this.keyLength > MAX_KEY_BYTES) return false;
+    try {
+      return JSON.parse(`"${this.keyBytes.toString('utf8', 0, this.keyLength)}"`) === 'Records';
+    } catch {
+      return false;
+    }
   }
 
   private emit(b: Buffer, end: number, kind: 'element' | 'value'): void {

@@ -49,6 +49,11 @@ export type IngestItem =
       readonly events: number;
       /** Records or whole-object failures reported as errors. */
       readonly errors: number;
+      /**
+       * Of `errors`, those counted but not yielded as `error` items: the object had
+       * more bad records than `maxListedErrors` (present only when there were some).
+       */
+      readonly unlistedErrors?: number;
       /** Bytes read from the object as stored (compressed size for .gz). */
       readonly bytes: number;
       /**

@@ -44,12 +44,14 @@ export type InvestigateTarget =
     }
   | { readonly engine: 'athena' };
 
-/** The CLI binary the printed commands call. */
 /**
- * How commands start. `npx` runs the project's own bin from a clone (as the README
- * does) and falls back to a `trailwatch` on PATH, so a printed command runs as is.
+ * How printed commands start: the installed trailwatch, never one fetched. Without
+ * `--no`, npx outside a clone downloads and runs whatever the public registry holds
+ * under the name, without asking when stdin is not a terminal. `--no` (`--yes=false`)
+ * makes npx refuse to install: it runs the clone's own bin (inside one), a project's
+ * `node_modules/.bin`, or a global install, and otherwise fails.
  */
-export const CLI_NAME = 'npx trailwatch';
+export const CLI_NAME = 'npx --no trailwatch';
 
 export function investigateCommands(
   runbookId: string,
@@ -121,5 +123,12 @@ export function investigationWindow(
 }
 
 function isoSecond(time: number): string {
-  return `${new Date(time).toISOString().slice(0, 19)}Z`;
+  // Alert times come from attacker-written records: an instant at the edge of Date's
+  // range plus the padding above is past it, and toISOString would throw.
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return time < 0 ? EARLIEST_ISO_SECOND : LATEST_ISO_SECOND;
+  return `${date.toISOString().slice(0, 19)}Z`;
 }
+
+const EARLIEST_ISO_SECOND = '1970-01-01T00:00:00Z';
+const LATEST_ISO_SECOND = '9999-12-31T23:59:59Z';

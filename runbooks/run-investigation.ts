@@ -2,10 +2,12 @@ import type { QueryRunner } from './engines/types.js';
 import { QueryCancelledError, QueryExecutionError } from './errors.js';
 import {
   formatCsv,
+  formatJson,
   formatTable,
   type NamedResult,
   type OutputFormat,
   resultAsJson,
+  type TextSafety,
 } from './output/format-result.js';
 import type { InvestigationPlan } from './plan.js';
 
@@ -47,11 +49,15 @@ export async function runInvestigation(
   return { results, failures };
 }
 
-/** The results in one output format (one document for JSON). */
+/**
+ * The results in one output format (one document for JSON), every value made safe
+ * by `safety` (alerting's `TEXT_SAFETY`: query results are attacker-controlled text).
+ */
 export function renderInvestigation(
   plan: InvestigationPlan,
   output: InvestigationOutput,
   format: OutputFormat,
+  safety: TextSafety,
 ): string {
   if (format === 'json') {
     const document = {
@@ -61,18 +67,18 @@ export function renderInvestigation(
       skipped: plan.skipped.map((s) => ({ query: s.query.id, missing: s.missing })),
       failures: output.failures,
     };
-    return `${JSON.stringify(document, null, 2)}\n`;
+    return formatJson(document, safety);
   }
   const several = output.results.length > 1;
   return output.results
     .map((named) => {
       const { rows, stats } = named.result;
       if (format === 'csv')
-        return `${several ? `# ${named.query}\r\n` : ''}${formatCsv(named.result)}`;
+        return `${several ? `# ${named.query}\r\n` : ''}${formatCsv(named.result, safety)}`;
       const count = `${rows.length} row${rows.length === 1 ? '' : 's'}`;
       const scanned =
         stats.scannedBytes !== undefined ? `, ${stats.scannedBytes} bytes scanned` : '';
-      return `== ${named.query}: ${named.title} (${count}, ${stats.elapsedMs} ms${scanned}) ==\n${formatTable(named.result)}`;
+      return `== ${named.query}: ${named.title} (${count}, ${stats.elapsedMs} ms${scanned}) ==\n${formatTable(named.result, safety)}`;
     })
     .join(format === 'csv' ? '\r\n' : '\n');
 }

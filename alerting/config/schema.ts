@@ -174,6 +174,12 @@ export function configSchema(catalog: readonly DetectorMeta[]) {
         settings: DetectorSettingsSchema.prefault({}),
         detectors: detectors.prefault({}),
         suppressions: suppressions.prefault([]),
+        awsIpRangesFile: z
+          .string({ error: required('the path of an ip-ranges.json file') })
+          .trim()
+          .min(1, 'must not be empty (leave the key out instead)')
+          .max(4096)
+          .optional(),
       },
       { error: required('a mapping') },
     )
@@ -182,6 +188,9 @@ export function configSchema(catalog: readonly DetectorMeta[]) {
         settings: config.settings,
         detectors: new Map<string, DetectorOverride>(Object.entries(config.detectors)),
         suppressions: config.suppressions.map(toSuppression),
+        ...(config.awsIpRangesFile === undefined
+          ? {}
+          : { awsIpRangesFile: config.awsIpRangesFile }),
       }),
     );
 }

@@ -44,4 +44,9 @@ export interface TrailwatchConfig {
   /** Keyed by detector id; only ids of the catalog the config was validated against. */
   readonly detectors: ReadonlyMap<string, DetectorOverride>;
   readonly suppressions: readonly Suppression[];
+  /**
+   * AWS's ip-ranges.json to load (a path; relative to the working directory):
+   * built into `settings.awsIpRanges` by the CLI and the Lambda handlers.
+   */
+  readonly awsIpRangesFile?: string;
 }

@@ -13,7 +13,12 @@ import {
   type PublishResult,
 } from './publisher.js';
 import { summaryAlert } from './summary-alert.js';
-import { TopicBudget, type TopicBudgetOptions } from './topic-budget.js';
+import {
+  type BudgetLimit,
+  type BudgetSlot,
+  TopicBudget,
+  type TopicBudgetOptions,
+} from './topic-budget.js';
 
 /** One topic for everything, or a choice per alert (e.g. critical/high to the paging topic). */
 export type TopicRouting = string | ((severity: Severity, alert: Alert) => string | undefined);
@@ -30,9 +35,10 @@ export interface SnsPublisherOptions {
   /** Byte budget for one message; see `buildSnsMessage`. */
   readonly maxMessageBytes?: number;
   /**
-   * Per-topic rate limit: at most `maxAlerts` alerts per topic per `windowMs`; the
-   * rest of a batch goes out as one summary alert per topic (most urgent alerts
-   * are sent one by one first). Default: no limit.
+   * Per-topic rate limit (see {@link TopicBudget} for the policy: per-detector shares,
+   * a shared pool, a reserve for critical alerts); the rest of a batch goes out as
+   * one summary alert per topic (most urgent alerts are sent one by one first).
+   * Default: no limit.
    */
   readonly budget?: TopicBudgetOptions | TopicBudget;
   /** Injected in tests. */
@@ -41,6 +47,17 @@ export interface SnsPublisherOptions {
 }
 
 type Outcome = { kind: 'published' } | { kind: 'degraded' | 'failed'; failure: PublishFailure };
+
+/** An alert over budget, and the limit that refused it. */
+interface Folded {
+  readonly alert: Alert;
+  readonly limit: BudgetLimit;
+}
+
+const LIMIT_TEXT: Readonly<Record<BudgetLimit, string>> = {
+  detector: "its detector's share for this severity is spent",
+  destination: "the topic's shared slots are spent",
+};
 
 /**
  * Publishes each alert with its own `PublishCommand` (see `buildSnsMessage` for
@@ -90,22 +107,28 @@ export class SnsAlertPublisher implements AlertPublisher {
       else published.push(alert.id);
       if (outcome.kind === 'degraded') degraded.push(outcome.failure);
     };
-    const sends: { alert: Alert; topicArn: string }[] = [];
-    const folded = new Map<string, Alert[]>();
+    const sends: { alert: Alert; topicArn: string; slot?: BudgetSlot }[] = [];
+    const folded = new Map<string, Folded[]>();
     // Most urgent first, so the budget goes to the alerts that matter most.
     for (const alert of this.budget ? [...alerts].sort(byUrgency) : alerts) {
       const topicArn = this.topicOf(alert);
-      if (typeof topicArn !== 'string') record(alert, topicArn);
-      else if (!this.budget || this.budget.take(topicArn)) sends.push({ alert, topicArn });
+      if (typeof topicArn !== 'string') {
+        record(alert, topicArn);
+        continue;
+      }
+      const decision = this.budget?.take(topicArn, alert);
+      if (decision === undefined) sends.push({ alert, topicArn });
+      else if (decision.granted) sends.push({ alert, topicArn, slot: decision.slot });
       else {
         const group = folded.get(topicArn);
-        if (group) group.push(alert);
-        else folded.set(topicArn, [alert]);
+        const entry = { alert, limit: decision.limit };
+        if (group) group.push(entry);
+        else folded.set(topicArn, [entry]);
       }
     }
-    await runLimited(sends, this.options.concurrency ?? 4, async ({ alert, topicArn }) => {
+    await runLimited(sends, this.options.concurrency ?? 4, async ({ alert, topicArn, slot }) => {
       const outcome = await this.publishOne(alert, topicArn);
-      if (outcome.kind === 'failed') this.budget?.refund(topicArn);
+      if (outcome.kind === 'failed' && slot) this.budget?.refund(slot);
       record(alert, outcome);
     });
     for (const [topicArn, group] of folded) {
@@ -129,17 +152,23 @@ export class SnsAlertPublisher implements AlertPublisher {
   /** Sends one summary for `group`; every alert in it shares the summary's fate. */
   private async publishSummary(
     topicArn: string,
-    group: readonly Alert[],
+    group: readonly Folded[],
   ): Promise<[Alert, Outcome][]> {
     const budget = this.budget as TopicBudget;
-    const summary = summaryAlert(topicArn, group, budget);
+    const summary = summaryAlert(
+      topicArn,
+      group.map((f) => f.alert),
+      budget,
+    );
     const outcome = await this.publishOne(summary, topicArn);
     if (outcome.kind === 'failed') {
       const reason = `over the topic budget; its summary alert ${summary.id} failed: ${outcome.failure.reason}`;
-      return group.map((alert) => [alert, failed(alert, reason, outcome.failure.error)]);
+      return group.map(({ alert }) => [alert, failed(alert, reason, outcome.failure.error)]);
     }
-    const reason = `over the topic budget (${budget.maxAlerts} per ${budget.windowMs} ms): sent within summary alert ${summary.id}`;
-    return group.map((alert) => [alert, { kind: 'degraded', failure: { id: alert.id, reason } }]);
+    return group.map(({ alert, limit }) => {
+      const reason = `over the topic budget (${LIMIT_TEXT[limit]}; ${budget.describe()}): sent within summary alert ${summary.id}`;
+      return [alert, { kind: 'degraded', failure: { id: alert.id, reason } }];
+    });
   }
 
   private async publishOne(alert: Alert, topicArn: string): Promise<Outcome> {

@@ -20,7 +20,7 @@ const LISTED_IDS = 20;
 export function summaryAlert(
   destination: string,
   folded: readonly Alert[],
-  budget: { readonly maxAlerts: number; readonly windowMs: number },
+  budget: { describe(): string },
 ): Alert {
   const alerts = [...folded].sort(byUrgency);
   const first = alerts[0];
@@ -33,7 +33,6 @@ export function summaryAlert(
     (worst, a) => (SEVERITY_RANK[a.severity] > SEVERITY_RANK[worst] ? a.severity : worst),
     'info',
   );
-  const seconds = Math.round(budget.windowMs / 1000);
   return {
     schemaVersion: ALERT_SCHEMA_VERSION,
     id,
@@ -41,8 +40,8 @@ export function summaryAlert(
     title: `Alert storm: ${alerts.length} alerts summarised`,
     severity,
     summary:
-      `${alerts.length} alerts for this destination were summarised after ${budget.maxAlerts} ` +
-      `in ${seconds} s: ${detectorBreakdown(alerts)}. Alert ids: ${shortIds(alerts)}`,
+      `${alerts.length} alerts for this destination were summarised over its budget ` +
+      `(${budget.describe()}): ${detectorBreakdown(alerts)}. Alert ids: ${shortIds(alerts)}`,
     firstSeen: alerts.map((a) => a.firstSeen).sort(compareText)[0] ?? first.firstSeen,
     lastSeen:
       alerts

@@ -1,5 +1,7 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import { Command } from 'commander';
+import { displayLine } from '../../alerting/sanitize.js';
+import { TEXT_SAFETY } from '../../alerting/text-safety.js';
 import { describeLoad } from '../../runbooks/duckdb/load-summary.js';
 import type { LocalTable } from '../../runbooks/engines/duckdb-runner.js';
 import type { QueryRunner } from '../../runbooks/engines/types.js';
@@ -130,8 +132,10 @@ Examples:
             ? await athenaRunner(raw, env, deps)
             : await duckdbRunner(plan, raw.logs ?? [], io);
         const output = await runInvestigation(plan, runner, signal.signal);
-        io.stdout.write(renderInvestigation(plan, output, format));
-        for (const f of output.failures) io.stderr.write(`trailwatch: ${f.message}\n`);
+        io.stdout.write(renderInvestigation(plan, output, format, TEXT_SAFETY));
+        // Engine messages can quote file contents: shown like every other attacker-reachable text.
+        for (const f of output.failures)
+          io.stderr.write(`trailwatch: ${displayLine(f.message, 2000)}\n`);
         result.exitCode = output.failures.length > 0 ? EXIT.usage : EXIT.ok;
       } catch (error) {
         if (error instanceof QueryCancelledError || signal.signal.aborted) {

@@ -15,6 +15,7 @@ interface RawScanOptions {
   jobs: string;
   detectors?: string;
   exhaustive?: boolean;
+  awsIpRanges?: string;
 }
 
 /** `trailwatch scan`: options in, {@link runScan} does the work. */
@@ -43,6 +44,10 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
     .option(
       '--exhaustive',
       'parse and validate every record, even those no detector reads (slower; alerts are the same)',
+    )
+    .option(
+      '--aws-ip-ranges <file>',
+      "AWS's ip-ranges.json to tell AWS addresses from others (default: the config's awsIpRangesFile, else the copy `trailwatch ip-ranges update` cached)",
     )
     .option('--no-progress', 'never show the progress line (shown only when stderr is a terminal)')
     .addHelpText(
@@ -82,6 +87,7 @@ Examples:
         jobs: parseJobs(raw.jobs),
         detectors: raw.detectors,
         exhaustive: raw.exhaustive === true,
+        awsIpRanges: raw.awsIpRanges,
       };
       const outcome = await runScan(options, io);
       result.exitCode = outcome.exitCode;

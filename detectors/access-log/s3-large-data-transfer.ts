@@ -79,8 +79,9 @@ function isLogReaderReadingLogs(record: AccessLogRecord, settings: DetectorSetti
  */
 function principalArn(requester: string | null): string | undefined {
   const identity = requesterIdentity(requester);
-  if (identity.type === 'AssumedRole') return identity.sessionContext?.sessionIssuer?.arn;
-  if (identity.type === 'IAMUser') return identity.arn;
+  if (identity.type === 'AssumedRole')
+    return identity.sessionContext?.sessionIssuer?.arn ?? undefined;
+  if (identity.type === 'IAMUser') return identity.arn ?? undefined;
   return undefined;
 }
 

@@ -68,6 +68,10 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
+    {
+      name: 'denied narrowing (an attempt)',
+      events: [failed(putEventSelectors(excludeManagement))],
+    },
   ],
   noFire: [
     {
@@ -84,6 +88,9 @@ export const examples: DetectorExamples = {
       name: 'advanced selectors add Lambda data events beside management events',
       events: [putEventSelectors(managementAndLambdaData)],
     },
-    { name: 'denied call', events: [failed(putEventSelectors(excludeManagement))] },
+    {
+      name: 'narrowing rejected as invalid',
+      events: [failed(putEventSelectors(excludeManagement), 'InvalidEventSelectorsException')],
+    },
   ],
 };

@@ -24,10 +24,11 @@ export const examples: DetectorExamples = {
         trailCall('DeleteTrail', { userIdentity: identities.assumedRole('Ops', 'mallory') }),
       ],
     },
+    { name: 'StopLogging denied (an attempt)', events: [failed(trailCall('StopLogging'))] },
   ],
   noFire: [
     { name: 'StartLogging turns the trail back on', events: [trailCall('StartLogging')] },
-    { name: 'StopLogging denied', events: [failed(trailCall('StopLogging'))] },
+    { name: 'StartLogging denied', events: [failed(trailCall('StartLogging'))] },
     {
       name: 'trail name not found',
       events: [failed(trailCall('DeleteTrail'), 'TrailNotFoundException', 'Unknown trail')],

@@ -10,7 +10,8 @@ export const cloudtrailLoggingStopped: Detector = {
   severity: 'critical',
   description:
     'StopLogging or DeleteTrail succeeded. Attackers do this first to hide what follows. ' +
-    'Benign causes: a planned trail migration or teardown of a test account.',
+    'Benign causes: a planned trail migration or teardown of a test account.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.008'],
   references: [
     'CIS 5.5',
@@ -19,6 +20,7 @@ export const cloudtrailLoggingStopped: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     { eventSource: 'cloudtrail.amazonaws.com', eventNames: ['StopLogging', 'DeleteTrail'] },
   ],

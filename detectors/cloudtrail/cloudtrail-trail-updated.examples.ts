@@ -47,6 +47,10 @@ export const examples: DetectorExamples = {
       name: 'CloudWatch Logs delivery removed',
       events: [updateTrail({ cloudWatchLogsLogGroupArn: '', cloudWatchLogsRoleArn: '' })],
     },
+    {
+      name: 'denied weakening (an attempt)',
+      events: [failed(updateTrail({ isMultiRegionTrail: false }))],
+    },
   ],
   noFire: [
     { name: 'SNS notification topic set', events: [updateTrail({ snsTopicName: 'trail-notify' })] },
@@ -60,6 +64,13 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
-    { name: 'denied weakening', events: [failed(updateTrail({ isMultiRegionTrail: false }))] },
+    {
+      name: 'weakening of a trail that does not exist',
+      events: [failed(updateTrail({ isMultiRegionTrail: false }), 'TrailNotFoundException')],
+    },
+    {
+      name: 'a denied SNS topic change (not a weakening)',
+      events: [failed(updateTrail({ snsTopicName: 'trail-notify' }))],
+    },
   ],
 };

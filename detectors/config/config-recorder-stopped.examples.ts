@@ -48,9 +48,13 @@ export const examples: DetectorExamples = {
     { name: 'the configuration recorder is stopped', events: [stopRecorder] },
     { name: 'the delivery channel is deleted', events: [deleteChannel] },
     { name: 'a customer Config rule is deleted (medium)', events: [deleteRule] },
+    { name: 'a denied StopConfigurationRecorder (an attempt)', events: [failed(stopRecorder)] },
   ],
   noFire: [
-    { name: 'a denied StopConfigurationRecorder', events: [failed(stopRecorder)] },
+    {
+      name: 'StopConfigurationRecorder of a recorder that does not exist',
+      events: [failed(stopRecorder, 'NoSuchConfigurationRecorderException')],
+    },
     {
       name: 'Security Hub removes a rule it manages',
       events: [securityHubRemovesRule],

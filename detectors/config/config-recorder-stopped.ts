@@ -25,7 +25,8 @@ export const configRecorderStopped: Detector = {
     'Config rule (medium) removes one compliance check. Calls by AWS services through their ' +
     'service-linked roles (Security Hub or conformance packs removing the rules they manage) ' +
     'are ignored. Benign causes: decommissioning an account or region, re-creating the ' +
-    'recorder during a landing-zone update, cost reduction in sandbox accounts.',
+    'recorder during a landing-zone update, cost reduction in sandbox accounts.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.001', 'T1562.008'],
   references: [
     'CIS 5.9',
@@ -36,6 +37,7 @@ export const configRecorderStopped: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'config.amazonaws.com', eventNames: [...ACTIONS.keys()] }],
   match(event) {
     if (!succeeded(event) || isAwsServiceCaller(event)) return undefined;

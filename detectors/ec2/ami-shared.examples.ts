@@ -20,6 +20,10 @@ const orgArn = 'arn:aws:organizations::123456789012:organization/o-exampleorgid'
 export const examples: DetectorExamples = {
   fire: [
     {
+      name: 'a denied public share is an attempt',
+      events: [failed(launchPermission('add', { group: 'all' }), 'Client.UnauthorizedOperation')],
+    },
+    {
       name: 'an AMI is made public (critical)',
       events: [launchPermission('add', { group: 'all' })],
     },
@@ -66,6 +70,9 @@ export const examples: DetectorExamples = {
         },
       ],
     },
-    { name: 'a denied share', events: [failed(launchPermission('add', { group: 'all' }))] },
+    {
+      name: 'a share of an AMI that does not exist',
+      events: [failed(launchPermission('add', { group: 'all' }), 'Client.InvalidAMIID.NotFound')],
+    },
   ],
 };

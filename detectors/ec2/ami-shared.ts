@@ -15,7 +15,8 @@ export const amiShared: Detector = {
     'outside this one and trustedAccounts (high), or for an organisation or OU that is not ' +
     'in trustedOrganizationIds (high; medium when no organisation ids are configured, since ' +
     'ours cannot be told apart). Removing permissions and description changes do not ' +
-    'alert. Benign causes: publishing images to customers, sharing golden images with ' +
+    'alert. A call refused for lack of permission is reported as an attempt ' +
+    'one level lower. Benign causes: publishing images to customers, sharing golden images with ' +
     'accounts missing from the trusted lists.',
   attack: ['T1537'],
   references: [
@@ -24,6 +25,7 @@ export const amiShared: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['ModifyImageAttribute'] }],
   match(event, ctx) {
     if (!succeeded(event)) return undefined;

@@ -21,6 +21,10 @@ export const examples: DetectorExamples = {
   fire: [
     { name: 'a snapshot is made public (critical)', events: [share('add', { group: 'all' })] },
     { name: 'a snapshot is shared with an unknown account (high)', events: [toStranger] },
+    {
+      name: 'a denied share is an attempt',
+      events: [failed(toStranger, 'Client.UnauthorizedOperation')],
+    },
   ],
   noFire: [
     {
@@ -34,7 +38,10 @@ export const examples: DetectorExamples = {
     },
     { name: 'public access is removed', events: [share('remove', { group: 'all' })] },
     { name: 'the own account is named', events: [share('add', { userId: ACCOUNT })] },
-    { name: 'a denied share', events: [failed(toStranger, 'Client.UnauthorizedOperation')] },
+    {
+      name: 'a share of a snapshot that does not exist',
+      events: [failed(toStranger, 'Client.InvalidSnapshot.NotFound')],
+    },
     { name: 'requestParameters null', events: [{ ...toStranger, requestParameters: null }] },
   ],
 };

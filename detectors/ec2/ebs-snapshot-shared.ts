@@ -16,7 +16,8 @@ export const ebsSnapshotShared: Detector = {
     'in trustedAccounts (high). A shared snapshot is a full copy of a disk, readable in ' +
     'the other account without touching this one: a quiet exfiltration path. Shares with ' +
     "GuardDuty Malware Protection's service accounts (scanning) are ignored; removing " +
-    'permissions does not alert. Benign causes: cross-account backup or migration to an ' +
+    'permissions does not alert. A call refused for lack of permission is reported as an attempt ' +
+    'one level lower. Benign causes: cross-account backup or migration to an ' +
     'account missing from trustedAccounts.',
   attack: ['T1537'],
   references: [
@@ -26,6 +27,7 @@ export const ebsSnapshotShared: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['ModifySnapshotAttribute'] }],
   match(event, ctx) {
     if (!succeeded(event)) return undefined;

@@ -18,6 +18,13 @@ const pushKey = (instanceId: string) =>
 export const examples: DetectorExamples = {
   fire: [
     {
+      name: 'pushes to two instances refused: an attempt',
+      events: [
+        failed(pushKey('i-0aaa1111bbbb22220'), 'AccessDeniedException'),
+        failed(pushKey('i-0aaa1111bbbb22221'), 'AccessDeniedException'),
+      ],
+    },
+    {
       name: 'keys pushed to two instances',
       events: [pushKey('i-0aaa1111bbbb22220'), pushKey('i-0aaa1111bbbb22221')],
     },
@@ -28,8 +35,11 @@ export const examples: DetectorExamples = {
       events: [pushKey('i-0aaa1111bbbb22220'), pushKey('i-0aaa1111bbbb22220')],
     },
     {
-      name: 'failed pushes',
-      events: [failed(pushKey('i-0aaa1111bbbb22220')), failed(pushKey('i-0aaa1111bbbb22221'))],
+      name: 'pushes to instances that are not running',
+      events: [
+        failed(pushKey('i-0aaa1111bbbb22220'), 'EC2InstanceStateInvalidException'),
+        failed(pushKey('i-0aaa1111bbbb22221'), 'EC2InstanceStateInvalidException'),
+      ],
     },
     {
       name: 'no instance in the request',

@@ -13,7 +13,8 @@ export const ec2InstanceConnectKeyPushed: Detector = {
     'within an hour. The call installs a caller-chosen SSH key on the instance for 60 ' +
     'seconds, so anyone with the permission can log in without the instance key pair; ' +
     'attackers hop from instance to instance this way. Serial console key pushes are reported ' +
-    'by ec2-serial-console-enabled. Benign causes: engineers connecting to a few instances ' +
+    'by ec2-serial-console-enabled. A call refused for lack of permission is reported as an attempt ' +
+    'one level lower. Benign causes: engineers connecting to a few instances ' +
     'while troubleshooting, the EC2 console "Connect" button.',
   attack: ['T1098.004', 'T1021.004'],
   references: [
@@ -22,6 +23,7 @@ export const ec2InstanceConnectKeyPushed: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   threshold: { count: 2, windowSeconds: 3600, distinct: true },
   listensTo: [
     { eventSource: 'ec2-instance-connect.amazonaws.com', eventNames: ['SendSSHPublicKey'] },

@@ -31,13 +31,24 @@ export const examples: DetectorExamples = {
   fire: [
     { name: 'serial console access enabled', events: [enable] },
     { name: 'serial console key pushed to an instance', events: [serialKey] },
+    { name: 'enabling refused by policy: an attempt', events: [failed(enable)] },
+    {
+      name: 'serial key push refused: an attempt',
+      events: [failed(serialKey, 'AccessDeniedException')],
+    },
   ],
   noFire: [
-    { name: 'failed enable', events: [failed(enable)] },
+    {
+      name: 'enabling refused for an unsupported account state',
+      events: [failed(enable, 'Client.UnsupportedOperation')],
+    },
     {
       name: 'serial console access disabled',
       events: [{ ...enable, eventName: 'DisableSerialConsoleAccess' }],
     },
-    { name: 'failed serial key push', events: [failed(serialKey)] },
+    {
+      name: 'key push to a missing instance',
+      events: [failed(serialKey, 'EC2InstanceNotFoundException')],
+    },
   ],
 };

@@ -13,7 +13,8 @@ export const ec2SerialConsoleEnabled: Detector = {
     "region, or SendSerialConsoleSSHPublicKey pushed a key to reach one instance's serial " +
     'console. The serial console is out-of-band: it works with no network path to the ' +
     'instance and bypasses security groups, so attackers use it to reach instances they ' +
-    'cannot reach otherwise. Benign causes: recovering an instance that lost networking or ' +
+    'cannot reach otherwise. A call refused for lack of permission is reported as an attempt ' +
+    'one level lower. Benign causes: recovering an instance that lost networking or ' +
     'fails to boot.',
   attack: ['T1021', 'T1098.004'],
   references: [
@@ -23,6 +24,7 @@ export const ec2SerialConsoleEnabled: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     { eventSource: 'ec2.amazonaws.com', eventNames: ['EnableSerialConsoleAccess'] },
     {

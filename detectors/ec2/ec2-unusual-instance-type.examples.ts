@@ -57,6 +57,10 @@ export const examples: DetectorExamples = {
       ],
     },
     {
+      name: 'GPU launch denied by policy: stolen keys probing',
+      events: [failed(runInstances('p4d.24xlarge'), 'Client.UnauthorizedOperation')],
+    },
+    {
       name: 'high when outside the allowed regions',
       events: [runInstances('g4dn.xlarge', { awsRegion: 'ap-southeast-3' })],
       settings: { allowedRegions: ['eu-west-1', 'us-east-1'] },
@@ -66,7 +70,10 @@ export const examples: DetectorExamples = {
     { name: 'burstable micro instance', events: [runInstances('t3.micro')] },
     { name: 'Graviton general purpose', events: [runInstances('m7g.large')] },
     { name: 'large but below 24xlarge', events: [runInstances('c6gn.16xlarge')] },
-    { name: 'GPU launch denied by policy', events: [failed(runInstances('p4d.24xlarge'))] },
+    {
+      name: 'micro instance launch denied',
+      events: [failed(runInstances('t3.micro'), 'Client.UnauthorizedOperation')],
+    },
     {
       name: 'same name from another source',
       events: [runInstances('p4d.24xlarge', { eventSource: 'autoscaling.amazonaws.com' })],

@@ -4,10 +4,6 @@ import { unusualInstanceType } from '../helpers/instance-type.js';
 import { succeeded } from '../helpers/outcome.js';
 import type { CloudTrailEvent, Detector } from '../types.js';
 
-/** Failures that mean the launch was refused only for lack of quota or capacity: still an attempt. */
-const CAPACITY_ERRORS =
-  /^(?:Client\.)?(?:VcpuLimitExceeded|InstanceLimitExceeded|InsufficientInstanceCapacity)$/;
-
 /** The type asked for, else the type launched (launch templates leave the request without one). */
 function instanceTypeOf(event: CloudTrailEvent): string | undefined {
   const requested = asString(getPath(event.requestParameters, 'instanceType'));
@@ -25,12 +21,14 @@ export const ec2UnusualInstanceType: Detector = {
   title: 'EC2 instances of an unusual, costly type launched',
   severity: 'medium',
   description:
-    'RunInstances launched (or was refused only for vCPU quota or capacity) an accelerated ' +
+    'RunInstances launched, or tried to launch, an accelerated ' +
     '(p, g, inf, trn, dl, vt, f families), high-memory (x2, u-), bare-metal or 24xlarge-and-larger ' +
     'instance. Attackers with stolen keys launch these for crypto-mining or model training, ' +
     'running up large bills within hours. High when allowedRegions is set and the launch is ' +
-    'outside it. The type is read from the request, or from the launched instances when a ' +
-    'launch template supplied it. Benign causes: ML training and inference fleets, HPC and ' +
+    'outside it. A launch that failed, whether refused for lack of permission ' +
+    '(UnauthorizedOperation: stolen credentials probing) or for vCPU quota or capacity, is ' +
+    'reported as an attempt one level lower. The type is read from the request, or from the ' +
+    'launched instances when a launch template supplied it. Benign causes: ML training and inference fleets, HPC and ' +
     'in-memory database teams, load tests.',
   attack: ['T1496', 'T1578.002'],
   references: [
@@ -39,10 +37,11 @@ export const ec2UnusualInstanceType: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  // Any failure: a quota or capacity error on a GPU launch shows the intent as well as a denial.
+  outcome: { attempts: true, failures: 'all' },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['RunInstances'] }],
   match(event, ctx) {
-    const attempted = !succeeded(event) && CAPACITY_ERRORS.test(event.errorCode ?? '');
-    if (!succeeded(event) && !attempted) return undefined;
+    if (!succeeded(event)) return undefined;
     const type = instanceTypeOf(event);
     const reason = unusualInstanceType(type);
     if (!type || !reason) return undefined;
@@ -52,9 +51,10 @@ export const ec2UnusualInstanceType: Detector = {
     const instances = asArray(getPath(event.responseElements, 'instancesSet', 'items'))
       .map((item) => asString(getPath(item, 'instanceId')))
       .filter((id): id is string => id !== undefined);
-    const what = attempted
-      ? `tried to launch ${type} (${event.errorCode})`
-      : `launched ${instances.length || 'some'} ${type} instance(s)`;
+    const what =
+      instances.length > 0
+        ? `launched ${instances.length} ${type} instance(s)`
+        : `launched ${type} instance(s)`;
     return {
       summary: `${principalOf(event)} ${what} in ${region}${outsideRegions ? ', outside the allowed regions' : ''}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|${region}`,

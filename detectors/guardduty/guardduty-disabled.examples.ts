@@ -49,6 +49,10 @@ export const examples: DetectorExamples = {
     { name: 'S3 protection is turned off (medium)', events: [featureOff] },
     { name: 'a member leaves its administrator', events: [leaveAdmin] },
     { name: 'the administrator stops monitoring a member', events: [stopMonitoring] },
+    {
+      name: 'a denied DeleteDetector (an attempt)',
+      events: [failed(deleteDetector, 'AccessDeniedException')],
+    },
   ],
   noFire: [
     {
@@ -64,7 +68,16 @@ export const examples: DetectorExamples = {
       name: 'the detector is re-enabled',
       events: [{ ...suspend, requestParameters: { detectorId, enable: true } }],
     },
-    { name: 'a denied DeleteDetector', events: [failed(deleteDetector, 'AccessDeniedException')] },
+    {
+      name: 'DeleteDetector of a detector that does not exist',
+      events: [
+        failed(
+          deleteDetector,
+          'BadRequestException',
+          'The request is rejected because the input detectorId is not owned by the current account.',
+        ),
+      ],
+    },
     {
       name: 'an UpdateDetector with requestParameters null',
       events: [{ ...suspend, requestParameters: null }],

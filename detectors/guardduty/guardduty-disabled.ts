@@ -54,7 +54,8 @@ export const guarddutyDisabled: Detector = {
     'monitoring members. Threat detection stops for that account and region, or its findings ' +
     'no longer reach the security team. Turning off individual protection plans (S3, EKS, ' +
     'malware, RDS, Lambda, runtime monitoring) is medium. Benign causes: account ' +
-    'offboarding, cost reduction in sandboxes, re-organising the delegated administrator.',
+    'offboarding, cost reduction in sandboxes, re-organising the delegated administrator.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.001'],
   references: [
     'GuardDuty.1',
@@ -63,6 +64,7 @@ export const guarddutyDisabled: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     {
       eventSource: 'guardduty.amazonaws.com',

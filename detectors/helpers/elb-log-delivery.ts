@@ -1,4 +1,4 @@
-import type { Statement } from './policy.js';
+import type { OutsideGrant } from '../semantics/index.js';
 
 /**
  * AWS-owned accounts that deliver Elastic Load Balancing access logs in regions
@@ -38,12 +38,18 @@ const ELB_LOG_DELIVERY_ACCOUNTS: ReadonlySet<string> = new Set([
 /** What log delivery needs: write the log objects (and, in some set-ups, read the bucket ACL). */
 const DELIVERY_ACTIONS = new Set(['s3:putobject', 's3:getbucketacl']);
 
-/** True when `account` is an ELB log-delivery account and the statement only lets it deliver logs. */
-export function isElbLogDelivery(account: string, statement: Statement): boolean {
+/**
+ * True when `account` is an ELB log-delivery account and every statement that
+ * lets it in names delivery actions only (no wildcard, no NotAction).
+ */
+export function isElbLogDelivery(account: string, grant: OutsideGrant): boolean {
   return (
     ELB_LOG_DELIVERY_ACCOUNTS.has(account) &&
-    statement.notActions.length === 0 &&
-    statement.actions.length > 0 &&
-    statement.actions.every((a) => DELIVERY_ACTIONS.has(a.trim().toLowerCase()))
+    grant.actions.every(
+      ({ allow }) =>
+        allow.mode === 'only' &&
+        allow.patterns.length > 0 &&
+        allow.patterns.every((a) => DELIVERY_ACTIONS.has(a.toLowerCase())),
+    )
   );
 }

@@ -62,6 +62,22 @@ function parseV6(text: string): number[] | undefined {
  * anything else, including `AWS Internal` and service host names.
  */
 export function parseIp(value: unknown): IpAddress | undefined {
+  const ip = parseIpLiteral(value);
+  if (ip?.family !== 6) return ip;
+  const { groups } = ip;
+  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  if (isMapped) {
+    const [hi = 0, lo = 0] = groups.slice(6);
+    return { family: 4, octets: [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff] };
+  }
+  return ip;
+}
+
+/**
+ * Parses a textual IP address as written: unlike {@link parseIp}, an IPv4-mapped
+ * IPv6 address stays IPv6, which prefix arithmetic on CIDR blocks needs.
+ */
+export function parseIpLiteral(value: unknown): IpAddress | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ADDRESS_CHARS) {
     return undefined;
   }
@@ -70,13 +86,7 @@ export function parseIp(value: unknown): IpAddress | undefined {
   if (v4) return { family: 4, octets: v4 };
   if (!text.includes(':')) return undefined;
   const groups = parseV6(text);
-  if (!groups) return undefined;
-  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  if (isMapped) {
-    const [hi = 0, lo = 0] = groups.slice(6);
-    return { family: 4, octets: [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff] };
-  }
-  return { family: 6, groups };
+  return groups ? { family: 6, groups } : undefined;
 }
 
 function isNonPublicV4([a = 0, b = 0]: readonly number[]): boolean {

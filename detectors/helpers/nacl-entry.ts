@@ -1,5 +1,5 @@
+import { type Reach, reachOf } from './address-coverage.js';
 import { asString, getPath, isTrue } from './fields.js';
-import { isWorldCidr } from './network.js';
 import { ADMIN_PORTS } from './security-group-rules.js';
 
 /** A network ACL entry as CreateNetworkAclEntry / ReplaceNetworkAclEntry log it. */
@@ -63,19 +63,37 @@ export function naclEntryOf(requestParameters: unknown): NaclEntry {
 }
 
 /**
- * What an inbound allow-from-anywhere entry opens: `all` (every protocol or
+ * What an inbound allow entry from the internet opens: `all` (every protocol or
  * every port), `admin` (a range reaching a remote-administration or database
- * port), or undefined (web ports, ICMP, other protocols). Ranges from 1024 up to
+ * port), or nothing (web ports, ICMP, other protocols). Ranges from 1024 up to
  * 65535 are the return-traffic ("ephemeral") ports a stateless ACL must allow
  * for outbound connections to work; they are not an exposure on their own.
  */
 export type NaclExposure = 'all' | 'admin';
 
-export function naclExposure(entry: NaclEntry): NaclExposure | undefined {
-  if (entry.egress || !entry.allow || !isWorldCidr(entry.cidr)) return undefined;
+export interface NaclOpening {
+  readonly exposure: NaclExposure;
+  /** How much of the internet the entry's block covers; see address-coverage.ts. */
+  readonly reach: Exclude<Reach, 'narrow'>;
+}
+
+function exposureOf(entry: NaclEntry): NaclExposure | undefined {
   if (entry.protocol === 'all') return 'all';
   if (entry.protocol !== 'tcp' && entry.protocol !== 'udp') return undefined;
   if (entry.fromPort <= 1 && entry.toPort === 65535) return 'all';
   if (entry.fromPort >= 1024 && entry.toPort === 65535) return undefined;
   return ADMIN_PORTS.some((p) => p >= entry.fromPort && p <= entry.toPort) ? 'admin' : undefined;
+}
+
+/**
+ * The exposure of an inbound allow entry whose block is the internet (any
+ * spelling of /0, or half the public space such as `0.0.0.0/1` or `2000::/3`)
+ * or a wide public range (a /8 or more); undefined otherwise.
+ */
+export function naclOpening(entry: NaclEntry): NaclOpening | undefined {
+  if (entry.egress || !entry.allow) return undefined;
+  const reach = reachOf([entry.cidr]);
+  if (reach === 'narrow') return undefined;
+  const exposure = exposureOf(entry);
+  return exposure ? { exposure, reach } : undefined;
 }

@@ -1,6 +1,9 @@
-/** CIDRs that mean "the whole internet". */
+import { isWholeAddressSpace } from './address-coverage.js';
+
+/**
+ * CIDRs that are, on their own, the whole internet: `0.0.0.0/0` and `::/0` in any
+ * spelling. Sets that only together cover it are judged by `addressCoverage`.
+ */
 export function isWorldCidr(cidr: unknown): boolean {
-  if (typeof cidr !== 'string') return false;
-  const value = cidr.trim();
-  return value === '0.0.0.0/0' || value === '::/0' || value === '0::/0';
+  return isWholeAddressSpace(cidr);
 }

@@ -1,4 +1,5 @@
-import { conditionValues, type TypedStatement } from './policy-exposure.js';
+import { parseOperator } from '../semantics/condition-operators.js';
+import type { PolicyStatement } from '../semantics/index.js';
 
 /**
  * OpenID Connect issuers shared by every customer of a public CI service. A role
@@ -35,18 +36,32 @@ function subPinsOwner(value: string): boolean {
 }
 
 /**
+ * The `sub` values a token must match. Every token carries `sub`, so
+ * `…IfExists` and `ForAllValues:` narrow as much as the plain operator; a
+ * negated operator lets every other value in, and `Null` tests presence only.
+ */
+function requiredSubs(statement: PolicyStatement, key: string): string[] {
+  return statement.conditions.flatMap((entry) => {
+    if (entry.key !== key) return [];
+    const op = parseOperator(entry.operator);
+    const requires = !op.negated && op.family !== 'null' && op.family !== 'unknown';
+    return requires ? entry.values : [];
+  });
+}
+
+/**
  * Shared CI issuers a statement trusts without pinning `sub` to an owner, e.g.
  * `token.actions.githubusercontent.com` with only an `aud` condition: anyone on
  * GitHub could then assume the role from their own workflow.
  */
-export function unpinnedCiIssuers(typed: TypedStatement): string[] {
-  if (typed.statement.effect.trim().toLowerCase() !== 'allow') return [];
+export function unpinnedCiIssuers(statement: PolicyStatement): string[] {
+  if (statement.effect !== 'Allow') return [];
   const out: string[] = [];
-  for (const federated of typed.federated) {
+  for (const federated of statement.principal?.federated ?? []) {
     const issuer = issuerOf(federated);
     const shared = sharedIssuer(issuer);
     if (!shared) continue;
-    const subs = conditionValues(typed.statement, `${issuer}:sub`);
+    const subs = requiredSubs(statement, `${issuer}:sub`);
     if (subs.length === 0 || !subs.every(subPinsOwner)) out.push(shared);
   }
   return out;

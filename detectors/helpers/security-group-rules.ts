@@ -1,22 +1,23 @@
 import type { CloudTrailEvent } from '../types.js';
-import { asArray, asString, getPath, isTrue } from './fields.js';
-import { isWorldCidr } from './network.js';
+import { asString, getPath, isTrue } from './fields.js';
+import { listItems } from './request-values.js';
 
-/** One ingress rule reduced to what exposure depends on. */
-export interface IngressRule {
+/** One rule a call grants: a protocol, a port range and one source. */
+export interface SecurityGroupRule {
   /** `tcp`, `udp`, `icmp`, `icmpv6`, or `all` (protocol -1 or any other number: every port). */
   readonly protocol: string;
   /** Inclusive port range; 0-65535 when the rule covers every port or the range is unreadable. */
   readonly fromPort: number;
   readonly toPort: number;
-  readonly cidr: string;
+  /** A CIDR block as written, or a prefix list id (`pl-…`). */
+  readonly source: string;
+  readonly sourceKind: 'cidr' | 'prefix-list';
 }
 
-/**
- * How bad a world-open rule is: `admin` reaches a remote-administration or
- * database port (or every port), `web` is 80/443 only, `icmp` is ping and friends.
- */
-export type Exposure = 'admin' | 'other' | 'web' | 'icmp';
+/** A rule rewritten by ModifySecurityGroupRules, with the id of the rule it replaced. */
+export interface ModifiedRule extends SecurityGroupRule {
+  readonly ruleId: string | undefined;
+}
 
 /**
  * Remote administration, file sharing, databases and the Docker API: services
@@ -26,8 +27,9 @@ export const ADMIN_PORTS: readonly number[] = [
   21, 22, 23, 445, 3389, 5985, 5986, 1433, 1521, 3306, 5432, 6379, 9200, 27017, 2375, 2376,
 ];
 
-const WEB_PORTS = new Set([80, 443]);
 const ALL_PORTS = { fromPort: 0, toPort: 65535 } as const;
+/** More rules than one call can carry: the rest of a hostile record is ignored. */
+const MAX_RULES = 300;
 
 /** EC2 accepts protocol names or IANA numbers; numbers other than these four open every port. */
 const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = {
@@ -63,69 +65,102 @@ function portRange(
   const fromPort = portNumber(from);
   const toPort = portNumber(to);
   if (fromPort === undefined || toPort === undefined) return ALL_PORTS;
-  if (fromPort < 0 || toPort < 0 || fromPort > toPort) return ALL_PORTS;
+  if (fromPort < 0 || toPort > 65535 || fromPort > toPort) return ALL_PORTS;
   return { fromPort, toPort };
 }
 
-/** EC2 wraps lists as `{items: [...]}`; SDK-shaped input uses plain arrays. */
-function listItems(value: unknown): unknown[] {
-  const inner = getPath(value, 'items');
-  return asArray(inner === undefined ? value : inner);
+type Source = Pick<SecurityGroupRule, 'source' | 'sourceKind'>;
+
+const cidr = (value: unknown): Source[] => {
+  const text = asString(value)?.trim();
+  return text ? [{ source: text, sourceKind: 'cidr' }] : [];
+};
+
+const prefixList = (value: unknown): Source[] => {
+  const text = asString(value)?.trim();
+  return text ? [{ source: text, sourceKind: 'prefix-list' }] : [];
+};
+
+/** The sources of one `IpPermission`: IPv4 and IPv6 ranges and prefix lists, each its own rule. */
+function permissionSources(permission: unknown): Source[] {
+  const field = (item: unknown, key: string) => (typeof item === 'string' ? item : getPath(item, key));
+  return [
+    ...listItems(getPath(permission, 'ipRanges')).flatMap((r) => cidr(field(r, 'cidrIp'))),
+    ...listItems(getPath(permission, 'ipv6Ranges')).flatMap((r) => cidr(field(r, 'cidrIpv6'))),
+    ...listItems(getPath(permission, 'prefixListIds')).flatMap((r) =>
+      prefixList(field(r, 'prefixListId')),
+    ),
+  ];
 }
 
-function cidrsOf(permission: unknown): string[] {
-  const v4 = listItems(getPath(permission, 'ipRanges')).map((r) =>
-    typeof r === 'string' ? r : getPath(r, 'cidrIp'),
-  );
-  const v6 = listItems(getPath(permission, 'ipv6Ranges')).map((r) =>
-    typeof r === 'string' ? r : getPath(r, 'cidrIpv6'),
-  );
-  return [...v4, ...v6].filter((c): c is string => typeof c === 'string');
-}
-
-function rule(permission: unknown, cidr: string): IngressRule {
+function rulesFor(permission: unknown, sources: readonly Source[]): SecurityGroupRule[] {
   const protocol = normaliseProtocol(getPath(permission, 'ipProtocol'));
   const range = portRange(protocol, getPath(permission, 'fromPort'), getPath(permission, 'toPort'));
-  return { protocol, ...range, cidr };
+  return sources.map((s) => ({ protocol, ...range, ...s }));
+}
+
+/** A rule EC2 reports having created (`securityGroupRuleSet` item, also ModifySecurityGroupRules' body). */
+function reportedRuleSources(rule: unknown): Source[] {
+  return [
+    ...cidr(getPath(rule, 'cidrIpv4')),
+    ...cidr(getPath(rule, 'cidrIpv6')),
+    ...prefixList(getPath(rule, 'prefixListId')),
+  ];
 }
 
 /**
- * The rules an AuthorizeSecurityGroupIngress call added whose source is the
- * whole internet (0.0.0.0/0 or ::/0). Reads every shape CloudTrail has used:
+ * Every address-based rule an AuthorizeSecurityGroupIngress call added, whatever
+ * its source. Reads every shape CloudTrail has used:
  * `requestParameters.ipPermissions.items[]` (a single permission may be an
- * object), the legacy top-level `cidrIp`/`ipProtocol`/`fromPort`/`toPort` form,
- * and the `responseElements.securityGroupRuleSet.items[]` the API returns since
- * security group rule ids exist (egress entries there are ignored).
+ * object) with `ipRanges`, `ipv6Ranges` and `prefixListIds`, the legacy
+ * top-level `cidrIp`/`ipProtocol`/`fromPort`/`toPort` form, and the
+ * `responseElements.securityGroupRuleSet.items[]` the API returns since security
+ * group rule ids exist (egress entries there are skipped). Rules naming another
+ * security group are not address-based and are left out.
  */
-export function worldOpenIngressRules(event: CloudTrailEvent): IngressRule[] {
+export function ingressRulesOf(event: CloudTrailEvent): SecurityGroupRule[] {
   const request = event.requestParameters;
-  const rules: IngressRule[] = [];
-  for (const permission of listItems(getPath(request, 'ipPermissions'))) {
-    for (const cidr of cidrsOf(permission)) rules.push(rule(permission, cidr));
+  const rules: SecurityGroupRule[] = [];
+  for (const permission of listItems(getPath(request, 'ipPermissions')).slice(0, MAX_RULES)) {
+    rules.push(...rulesFor(permission, permissionSources(permission)));
   }
-  const legacyCidr = asString(getPath(request, 'cidrIp'));
-  if (legacyCidr !== undefined) rules.push(rule(request, legacyCidr));
-  for (const created of listItems(getPath(event.responseElements, 'securityGroupRuleSet'))) {
-    if (isTrue(getPath(created, 'isEgress'))) continue;
-    const cidr = asString(getPath(created, 'cidrIpv4')) ?? asString(getPath(created, 'cidrIpv6'));
-    if (cidr !== undefined) rules.push(rule(created, cidr));
+  rules.push(...rulesFor(request, cidr(getPath(request, 'cidrIp'))));
+  const created = listItems(getPath(event.responseElements, 'securityGroupRuleSet'));
+  for (const rule of created.slice(0, MAX_RULES)) {
+    if (isTrue(getPath(rule, 'isEgress'))) continue;
+    rules.push(...rulesFor(rule, reportedRuleSources(rule)));
   }
-  return rules.filter((r) => isWorldCidr(r.cidr));
+  return rules.slice(0, MAX_RULES);
 }
 
-/** Classifies one rule; see {@link Exposure}. */
-export function exposureOf(rule: IngressRule): Exposure {
-  if (rule.protocol === 'icmp' || rule.protocol === 'icmpv6') return 'icmp';
-  if (ADMIN_PORTS.some((p) => p >= rule.fromPort && p <= rule.toPort)) return 'admin';
-  if (rule.fromPort === rule.toPort && WEB_PORTS.has(rule.fromPort)) return 'web';
-  return 'other';
+/** The request body: EC2 logs it inside `ModifySecurityGroupRulesRequest`; SDK-shaped input has it bare. */
+function modifyRequest(event: CloudTrailEvent): unknown {
+  return (
+    getPath(event.requestParameters, 'ModifySecurityGroupRulesRequest') ?? event.requestParameters
+  );
 }
 
-/** `all traffic`, `tcp 22`, `udp 1000-2000`: a rule's reach in words. */
-export function describeRule(rule: IngressRule): string {
-  if (rule.protocol === 'all') return 'all traffic';
-  if (rule.fromPort === 0 && rule.toPort === 65535) return `${rule.protocol} all ports`;
-  const ports =
-    rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
-  return `${rule.protocol} ${ports}`;
+/** The security group a ModifySecurityGroupRules call changed. */
+export function modifiedGroupOf(event: CloudTrailEvent): string | undefined {
+  return asString(getPath(modifyRequest(event), 'GroupId'));
+}
+
+/**
+ * Every address-based rule a ModifySecurityGroupRules call rewrote. The record
+ * lists each update (a single one as an object) under `SecurityGroupRule`
+ * (`SecurityGroupRules` in SDK shape) as `{SecurityGroupRuleId,
+ * SecurityGroupRule: {IpProtocol, FromPort, ToPort, CidrIpv4 | CidrIpv6 |
+ * PrefixListId | ReferencedGroupId, Description}}`. It does not say whether the
+ * rule is ingress or egress: callers must weigh that.
+ */
+export function modifiedRulesOf(event: CloudTrailEvent): ModifiedRule[] {
+  const request = modifyRequest(event);
+  const updates = getPath(request, 'SecurityGroupRule') ?? getPath(request, 'SecurityGroupRules');
+  const rules: ModifiedRule[] = [];
+  for (const update of listItems(updates).slice(0, MAX_RULES)) {
+    const body = getPath(update, 'SecurityGroupRule');
+    const ruleId = asString(getPath(update, 'SecurityGroupRuleId'));
+    for (const rule of rulesFor(body, reportedRuleSources(body))) rules.push({ ...rule, ruleId });
+  }
+  return rules;
 }

@@ -27,6 +27,10 @@ export const examples: DetectorExamples = {
         createAccessKey({ userIdentity: identities.assumedRole('ci-deployer', 'build-8814') }),
       ],
     },
+    {
+      name: 'refused attempt to mint a key for another user',
+      events: [failed(createAccessKey(), 'AccessDenied')],
+    },
   ],
   noFire: [
     {

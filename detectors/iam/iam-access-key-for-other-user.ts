@@ -15,7 +15,9 @@ export const iamAccessKeyForOtherUser: Detector = {
     'SSO and federated sessions and the root user have no access keys of their own, so any ' +
     'user they name counts as another user; the root user creating its own key logs no ' +
     'userName and is covered by root-account-used. Benign causes: administrators or ' +
-    'automation (CloudFormation, key-rotation jobs) issuing keys for service users.',
+    'automation (CloudFormation, key-rotation jobs) issuing keys for service users. Refused ' +
+    'attempts are reported too (one level lower): stolen credentials probing for a way to ' +
+    'persist fail first.',
   attack: ['T1098.001'],
   references: [
     'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html',
@@ -23,6 +25,7 @@ export const iamAccessKeyForOtherUser: Detector = {
   ],
   runbook: 'iam-privilege-escalation',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'iam.amazonaws.com', eventNames: ['CreateAccessKey'] }],
   match(event) {
     if (!succeeded(event)) return undefined;

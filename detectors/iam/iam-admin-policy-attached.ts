@@ -1,15 +1,8 @@
 import { describeIamTarget, iamTargetOf, requestString } from '../helpers/iam-target.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
+import { isAdministratorAccessArn } from '../helpers/managed-policies.js';
 import { succeeded } from '../helpers/outcome.js';
 import type { Detector } from '../types.js';
-
-/**
- * The AWS managed AdministratorAccess policy in any partition (aws, aws-cn,
- * aws-us-gov, ...). Only the AWS-owned account `aws` and the root path: the
- * similarly named scoped policies (`AdministratorAccess-Amplify`, ...) and
- * customer policies called AdministratorAccess do not match.
- */
-const ADMINISTRATOR_ACCESS = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/AdministratorAccess$/i;
 
 /** The AWS managed AdministratorAccess policy attached to a user, role or group. */
 export const iamAdminPolicyAttached: Detector = {
@@ -39,7 +32,7 @@ export const iamAdminPolicyAttached: Detector = {
   match(event) {
     if (!succeeded(event)) return undefined;
     const policyArn = requestString(event, 'policyArn');
-    if (!policyArn || !ADMINISTRATOR_ACCESS.test(policyArn.trim())) return undefined;
+    if (!isAdministratorAccessArn(policyArn)) return undefined;
     const target = iamTargetOf(event);
     const targetName = describeIamTarget(target);
     return {

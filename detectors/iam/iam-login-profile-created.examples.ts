@@ -37,6 +37,12 @@ export const examples: DetectorExamples = {
       name: 'IAM user gives itself a console password (stolen keys to console)',
       events: [loginProfile({ requestParameters: null })],
     },
+    {
+      name: "refused attempt to set another user's password",
+      events: [
+        failed(loginProfile({ userIdentity: identities.assumedRole('ReadOnly', 'mallory') })),
+      ],
+    },
   ],
   noFire: [
     {

@@ -15,7 +15,8 @@ export const iamLoginProfileCreated: Detector = {
     '(CreateLoginProfile on itself, medium) turns stolen access keys into console access. A ' +
     'user changing its own existing password does not match. Callers that are not IAM users ' +
     '(roles, SSO, federated sessions, root) always act on another user when they name one. ' +
-    'Benign causes: onboarding new users, help-desk password resets.',
+    'Refused attempts are reported too (one level lower): stolen credentials probing for a ' +
+    'way in fail first. Benign causes: onboarding new users, help-desk password resets.',
   attack: ['T1098.001'],
   references: [
     'https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html',
@@ -23,6 +24,7 @@ export const iamLoginProfileCreated: Detector = {
   ],
   runbook: 'iam-privilege-escalation',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     { eventSource: 'iam.amazonaws.com', eventNames: ['CreateLoginProfile', 'UpdateLoginProfile'] },
   ],

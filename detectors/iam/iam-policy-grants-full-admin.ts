@@ -2,7 +2,7 @@ import { asString, getPath, isTrue } from '../helpers/fields.js';
 import { describeIamTarget, iamTargetOf, policyNamed } from '../helpers/iam-target.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import { grantsFullAdmin, parsePolicy } from '../helpers/policy.js';
+import { grantsFullAdministration, readPolicy } from '../semantics/index.js';
 import type { CloudTrailEvent, Detector } from '../types.js';
 
 interface Written {
@@ -49,8 +49,11 @@ export const iamPolicyGrantsFullAdmin: Detector = {
   severity: 'high',
   description:
     'An inline policy (PutUserPolicy, PutRolePolicy, PutGroupPolicy), a new managed policy ' +
-    '(CreatePolicy) or a new policy version (CreatePolicyVersion) allows all actions on all ' +
-    'resources (Action "*", or an Allow with only NotAction, on Resource "*"). Writing such a ' +
+    '(CreatePolicy) or a new policy version (CreatePolicyVersion) grants full administration: ' +
+    'actions nobody named (Action "*", "*:*", or a NotAction) on every resource ("*", an ARN ' +
+    'pattern such as arn:aws:*:*:*:*, or a NotResource), with IAM left in so that whatever is ' +
+    'excluded can be granted back. PowerUserAccess-style policies (NotAction iam:*) and ' +
+    'IAMFullAccess-style ones (iam:* only) are not. Writing such a ' +
     'document is a privilege-escalation path that does not use the AdministratorAccess policy ' +
     'by name. A new version not set as default is still reported: SetDefaultPolicyVersion can ' +
     'promote it later. Benign causes: bootstrap or break-glass roles created deliberately.',
@@ -75,11 +78,11 @@ export const iamPolicyGrantsFullAdmin: Detector = {
   ],
   match(event) {
     if (!succeeded(event)) return undefined;
-    const statements = parsePolicy(getPath(event.requestParameters, 'policyDocument'));
-    if (!statements || !grantsFullAdmin(statements)) return undefined;
+    const policy = readPolicy(getPath(event.requestParameters, 'policyDocument'));
+    if (!policy || !grantsFullAdministration(policy, accountOf(event))) return undefined;
     const { where, resources } = describeWrite(event);
     return {
-      summary: `${principalOf(event)} allowed all actions on all resources in ${where}`,
+      summary: `${principalOf(event)} granted full administration in ${where}`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|${resources.join(',')}`,
       resources,
     };

@@ -3,7 +3,13 @@ import { requestString } from '../helpers/iam-target.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { unpinnedCiIssuers } from '../helpers/oidc-trust.js';
 import { succeeded } from '../helpers/outcome.js';
-import { describeExposure, policyExposures, readTypedPolicy } from '../helpers/policy-exposure.js';
+import {
+  describeOutside,
+  isDirect,
+  outsideAccess,
+  ownershipOf,
+  readPolicy,
+} from '../semantics/index.js';
 import type { Detector, Severity } from '../types.js';
 
 /** A role's trust policy now lets anyone, a foreign account, or any CI repository assume it. */
@@ -13,9 +19,10 @@ export const iamRoleTrustPolicyBackdoor: Detector = {
   severity: 'high',
   description:
     'UpdateAssumeRolePolicy or CreateRole succeeded with a trust policy that lets someone outside ' +
-    'the account assume the role: `*` (or NotPrincipal) without a condition restricting who ' +
+    'the account assume the role, judged as AWS evaluates the policy: `*` (or NotPrincipal) ' +
+    'with conditions an outsider can meet, such as an external id or a wildcard principal ARN ' +
     '(critical), an AWS principal in an account that is neither the role owner nor in ' +
-    'trustedAccounts (high), or a shared CI identity provider (GitHub Actions, GitLab.com, ' +
+    'trustedAccounts, or an organisation outside trustedOrganizationIds (high), or a shared CI identity provider (GitHub Actions, GitLab.com, ' +
     'Terraform Cloud) without a `sub` condition pinning tokens to your organisation (high: any ' +
     'repository on that service could assume the role). A backdoored trust policy is a classic ' +
     'persistence step. Service principals, your own and trusted accounts, and SAML providers do ' +
@@ -34,11 +41,13 @@ export const iamRoleTrustPolicyBackdoor: Detector = {
   match(event, ctx) {
     if (!succeeded(event)) return undefined;
     const key = event.eventName === 'CreateRole' ? 'assumeRolePolicyDocument' : 'policyDocument';
-    const statements = readTypedPolicy(getPath(event.requestParameters, key));
-    if (!statements) return undefined;
+    const policy = readPolicy(getPath(event.requestParameters, key));
+    if (!policy) return undefined;
     const own = accountOf(event);
-    const exposures = policyExposures(statements, own, ctx.settings).map(describeExposure);
-    const issuers = [...new Set(statements.flatMap(unpinnedCiIssuers))].map(
+    const exposures = outsideAccess(policy, ownershipOf(own, ctx.settings))
+      .filter((g) => isDirect(g.who))
+      .map((g) => describeOutside(g.who));
+    const issuers = [...new Set(policy.statements.flatMap(unpinnedCiIssuers))].map(
       (issuer) => `any ${issuer} identity`,
     );
     const who = [...exposures, ...issuers];

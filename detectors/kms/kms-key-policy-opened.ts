@@ -1,7 +1,13 @@
 import { asString, getPath } from '../helpers/fields.js';
 import { accountFromArn, accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import { describeExposure, policyExposures, readTypedPolicy } from '../helpers/policy-exposure.js';
+import {
+  describeOutside,
+  isDirect,
+  outsideAccess,
+  ownershipOf,
+  readPolicy,
+} from '../semantics/index.js';
 import type { CloudTrailEvent, Detector } from '../types.js';
 
 /** The key's ARN when CreateKey returns one, else the id or ARN the request names. */
@@ -19,10 +25,12 @@ export const kmsKeyPolicyOpened: Detector = {
   title: 'KMS key policy opened to the public or another account',
   severity: 'high',
   description:
-    'PutKeyPolicy or CreateKey succeeded with a key policy that allows `*` without a condition ' +
-    'restricting who (critical: anyone with an AWS account can use the key as far as the ' +
-    'actions allow), or an AWS principal, or a condition such as kms:CallerAccount, naming an ' +
-    'account that is neither the key owner nor in trustedAccounts (high). Sharing a key is how ' +
+    'PutKeyPolicy or CreateKey succeeded with a key policy that, judged as AWS evaluates it, ' +
+    'lets in anyone: `*` with conditions an outsider can meet and no Deny that certainly stops ' +
+    'them (critical: anyone with an AWS account can use the key as far as the actions allow), ' +
+    'or an AWS principal, or a condition such as kms:CallerAccount, naming an account that is ' +
+    'neither the key owner nor in trustedAccounts, or an organisation outside ' +
+    'trustedOrganizationIds (high). Sharing a key is how ' +
     'attackers read data they copied out (snapshots, backups) or lock victims out. The default ' +
     'key policy (the owning account root) and AWS-managed-style policies pinned to ' +
     'kms:CallerAccount and kms:ViaService do not fire. Benign causes: cross-account ' +
@@ -39,18 +47,20 @@ export const kmsKeyPolicyOpened: Detector = {
   match(event, ctx) {
     if (!succeeded(event)) return undefined;
     // CreateKey without a policy gets the default one: nothing to judge.
-    const statements = readTypedPolicy(getPath(event.requestParameters, 'policy'));
-    if (!statements) return undefined;
+    const policy = readPolicy(getPath(event.requestParameters, 'policy'));
+    if (!policy) return undefined;
     const key = keyOf(event);
     const own = accountFromArn(key) ?? accountOf(event);
-    const exposures = policyExposures(statements, own, ctx.settings);
-    if (exposures.length === 0) return undefined;
-    const who = exposures.map(describeExposure);
+    const grants = outsideAccess(policy, ownershipOf(own, ctx.settings)).filter((g) =>
+      isDirect(g.who),
+    );
+    if (grants.length === 0) return undefined;
+    const who = grants.map((g) => describeOutside(g.who));
     return {
       summary: `${principalOf(event)} opened KMS key ${key} to ${who.join(', ')}`,
       dedupKey: `${own}|${principalForDedup(event)}|kms-policy|${key}`,
       resources: [key],
-      severity: exposures[0]?.kind === 'public' ? 'critical' : 'high',
+      severity: grants[0]?.who.kind === 'anyone' ? 'critical' : 'high',
     };
   },
 };

@@ -1,6 +1,9 @@
 export { lambdaCodeUpdatedByHuman } from './lambda-code-updated-by-human.js';
 export { lambdaExecutionRoleChanged } from './lambda-execution-role-changed.js';
 export { lambdaForeignLayer } from './lambda-foreign-layer.js';
+export { lambdaFunctionDeleted } from './lambda-function-deleted.js';
 export { lambdaFunctionUrlNoAuth } from './lambda-function-url-no-auth.js';
 export { lambdaInvokeBurst } from './lambda-invoke-burst.js';
+export { lambdaLayerAddedByHuman } from './lambda-layer-added-by-human.js';
 export { lambdaPermissionPublicOrCrossAccount } from './lambda-permission-public-or-cross-account.js';
+export { lambdaPermissionUntrustedOrganization } from './lambda-permission-untrusted-organization.js';

@@ -3,11 +3,8 @@ import { asString, getPath } from '../helpers/fields.js';
 import { accountFromArn, accountOf, principalOf } from '../helpers/identity.js';
 import { functionAccountOf, functionNameOf } from '../helpers/lambda-names.js';
 import { succeeded } from '../helpers/outcome.js';
-import {
-  classifyPrincipal,
-  embeddedAccount,
-  isTrustedAccount,
-} from '../helpers/resource-principal.js';
+import { lambdaPermissionStatement } from '../helpers/policy-lambda-permission.js';
+import { type Outside, outsideAccess, ownershipOf } from '../semantics/index.js';
 import type {
   CloudTrailEvent,
   Detector,
@@ -27,28 +24,19 @@ function field(event: CloudTrailEvent, key: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/**
- * A source ARN pins a grant to one resource only when it names an account, or
- * is an S3 bucket ARN (bucket ARNs carry no account) without wildcards.
- * `arn:aws:execute-api:eu-west-1::*` pins nothing.
- */
-function sourceArnPins(sourceArn: string | undefined): boolean {
-  if (!sourceArn) return false;
-  if (accountFromArn(sourceArn)) return true;
-  return sourceArn.split(':')[2] === 's3' && !/[*?]/.test(sourceArn);
-}
-
-/** The first account named by sourceAccount / sourceArn that is neither ours nor trusted. */
-function foreignSourceAccount(
+/** Who outside the owner's trusted set the call lets in, most exposed first. */
+function outsidersLetIn(
   event: CloudTrailEvent,
   own: string,
   settings: DetectorSettings,
-): string | undefined {
-  const named = [field(event, 'sourceAccount'), accountFromArn(field(event, 'sourceArn'))];
-  return named.find(
-    (account): account is string =>
-      account !== undefined && !isTrustedAccount(account, own, settings),
-  );
+  layer: boolean,
+): Outside[] {
+  const statement = lambdaPermissionStatement(event, layer);
+  if (!statement) return [];
+  const rank = (who: Outside) => (who.kind === 'anyone' ? 0 : who.kind === 'service' ? 2 : 1);
+  return outsideAccess({ statements: [statement] }, ownershipOf(own, settings))
+    .map((grant) => grant.who)
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** Judges an AddPermission grant on a function; undefined when it stays inside trusted accounts. */
@@ -57,45 +45,35 @@ function judgeFunctionGrant(
   own: string,
   settings: DetectorSettings,
 ): Grant | undefined {
-  const principal = classifyPrincipal(getPath(event.requestParameters, 'principal'));
-  if (!principal) return undefined;
-  const foreignSource = foreignSourceAccount(event, own, settings);
-  const pinned =
-    field(event, 'sourceAccount') !== undefined ||
-    sourceArnPins(field(event, 'sourceArn')) ||
-    field(event, 'principalOrgID') !== undefined;
-
-  switch (principal.kind) {
+  const who = outsidersLetIn(event, own, settings, false)[0];
+  switch (who?.kind) {
+    case undefined:
+      return undefined;
     case 'anyone':
-      if (field(event, 'functionUrlAuthType')?.toUpperCase() === 'NONE') {
-        return { severity: 'critical', grantee: 'anyone on the internet (function URL, no auth)' };
-      }
-      if (foreignSource) return { severity: 'high', grantee: `account ${foreignSource}` };
-      return pinned ? undefined : { severity: 'high', grantee: 'any AWS principal (public)' };
+      return field(event, 'functionUrlAuthType')?.toUpperCase() === 'NONE'
+        ? { severity: 'critical', grantee: 'anyone on the internet (function URL, no auth)' }
+        : { severity: 'high', grantee: 'any AWS principal (public)' };
     case 'account':
-      return isTrustedAccount(principal.account, own, settings)
-        ? undefined
-        : { severity: 'high', grantee: `account ${principal.account}` };
+      return {
+        severity: 'high',
+        grantee: who.via
+          ? `${who.via} for resources in account ${who.account}`
+          : `account ${who.account}`,
+      };
+    case 'organization':
+      return {
+        severity: 'high',
+        grantee: who.via
+          ? `${who.via} for resources in organization ${who.organization}`
+          : `organization ${who.organization}`,
+      };
     case 'service':
-      if (foreignSource) {
-        return {
-          severity: 'high',
-          grantee: `${principal.service} for resources in account ${foreignSource}`,
-        };
-      }
       // Without a source condition any account's resources can make the service
       // invoke this function (confused deputy): risky, but common in older templates.
-      if (pinned || field(event, 'eventSourceToken')) return undefined;
       return {
         severity: 'medium',
-        grantee: `${principal.service} for any account (no sourceArn or sourceAccount)`,
+        grantee: `${who.service} for any account (no sourceArn or sourceAccount)`,
       };
-    case 'unknown': {
-      const account = embeddedAccount(principal.value);
-      return account && !isTrustedAccount(account, own, settings)
-        ? { severity: 'high', grantee: `account ${account}` }
-        : undefined;
-    }
   }
 }
 
@@ -105,14 +83,12 @@ function judgeLayerGrant(
   own: string,
   settings: DetectorSettings,
 ): Grant | undefined {
-  const principal = classifyPrincipal(getPath(event.requestParameters, 'principal'));
-  if (principal?.kind === 'anyone') {
-    return field(event, 'organizationId')
-      ? undefined
-      : { severity: 'high', grantee: 'every AWS account (public layer)' };
-  }
-  if (principal?.kind === 'account' && !isTrustedAccount(principal.account, own, settings)) {
-    return { severity: 'medium', grantee: `account ${principal.account}` };
+  const who = outsidersLetIn(event, own, settings, true)[0];
+  if (who?.kind === 'anyone')
+    return { severity: 'high', grantee: 'every AWS account (public layer)' };
+  if (who?.kind === 'account') return { severity: 'medium', grantee: `account ${who.account}` };
+  if (who?.kind === 'organization') {
+    return { severity: 'medium', grantee: `organization ${who.organization}` };
   }
   return undefined;
 }
@@ -157,9 +133,11 @@ export const lambdaPermissionPublicOrCrossAccount: Detector = {
   description:
     'AddPermission granted a function to `*` or to an account that is neither the function ' +
     "owner's nor in trustedAccounts (directly, or through a service principal whose sourceAccount " +
-    'or sourceArn names such an account). Attackers use this as a backdoor: the function can be ' +
+    'or sourceArn names such an account), or to `*` limited by principalOrgID to an ' +
+    'organisation outside trustedOrganizationIds. Attackers use this as a backdoor: the function can be ' +
     'invoked, or its code fetched, from outside. Critical when `*` may call a function URL with ' +
-    'auth type NONE. `*` restricted by principalOrgID, sourceAccount or a pinned sourceArn is not ' +
+    'auth type NONE. `*` restricted by a trusted principalOrgID, our sourceAccount or a sourceArn ' +
+    'naming our resource is not ' +
     'flagged. Medium when a service principal (s3, events, sns, apigateway...) is granted with no ' +
     'sourceArn or sourceAccount: any account can then point that service at the function ' +
     '(confused deputy); common in older templates. AddLayerVersionPermission to `*` without an ' +

@@ -32,6 +32,10 @@ export const examples: DetectorExamples = {
       events: [retention(1, 'CloudTrail/DefaultLogGroup')],
     },
     { name: 'a function log group gets 3-day retention (low)', events: [retention(3)] },
+    {
+      name: 'a denied DeleteLogGroup (an attempt)',
+      events: [failed(deleteTrailGroup, 'AccessDeniedException')],
+    },
   ],
   noFire: [
     {
@@ -40,8 +44,12 @@ export const examples: DetectorExamples = {
     },
     { name: 'retention is set to 14 days', events: [retention(14)] },
     {
-      name: 'a denied DeleteLogGroup',
-      events: [failed(deleteTrailGroup, 'AccessDeniedException')],
+      name: 'DeleteLogGroup of a group that does not exist',
+      events: [failed(deleteTrailGroup, 'ResourceNotFoundException')],
+    },
+    {
+      name: 'a denied 14-day retention (not a weakening)',
+      events: [failed(retention(14), 'AccessDeniedException')],
     },
     {
       name: 'a log group is created',

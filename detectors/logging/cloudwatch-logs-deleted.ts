@@ -9,6 +9,11 @@ import type { CloudTrailEvent, Detector, Severity } from '../types.js';
 
 /** Retention this short (days) lets logs age out before anyone investigates. */
 const SHORT_RETENTION_DAYS = 7;
+/**
+ * On CloudTrail's log group, retention under a month is short enough to lose the
+ * window most investigations look back over (and the CIS alarms' history).
+ */
+const TRAIL_GROUP_RETENTION_DAYS = 30;
 
 const CLOUDFORMATION = new Set(['cloudformation.amazonaws.com']);
 
@@ -31,9 +36,9 @@ function action(event: CloudTrailEvent): string | undefined {
       return `deleted subscription filter ${requestField(event, 'filterName') ?? '(unnamed)'} on`;
     case 'PutRetentionPolicy': {
       const days = retentionDays(event);
-      return days !== undefined && days <= SHORT_RETENTION_DAYS
-        ? `set ${days}-day retention on`
-        : undefined;
+      const group = requestField(event, 'logGroupName', 'logGroupIdentifier');
+      const limit = isTrailLogGroup(group) ? TRAIL_GROUP_RETENTION_DAYS : SHORT_RETENTION_DAYS;
+      return days !== undefined && days <= limit ? `set ${days}-day retention on` : undefined;
     }
     default:
       return undefined;
@@ -48,12 +53,14 @@ export const cloudwatchLogsDeleted: Detector = {
   description:
     'A log group or log stream was deleted, a metric filter (what CIS alarms count) or a ' +
     `subscription filter (what forwards logs to a SIEM) was removed, or retention was set ` +
-    `to ${SHORT_RETENTION_DAYS} days or less. High when the log group looks like CloudTrail's ` +
+    `to ${SHORT_RETENTION_DAYS} days or less (${TRAIL_GROUP_RETENTION_DAYS} days or less on ` +
+    "CloudTrail's log group, medium above a week). High when the log group looks like CloudTrail's " +
     '(its name contains "cloudtrail"): the account\'s audit copy and every alarm built on it ' +
     'go with it. Changes made by CloudFormation on a stack update or teardown, and short ' +
     'retention on other groups, are low: infrastructure as code sets short retention on ' +
     'function log groups routinely. Calls by AWS services through service-linked roles are ' +
-    'ignored. Benign causes: stack teardown, cost clean-up, log pipeline changes.',
+    'ignored. Benign causes: stack teardown, cost clean-up, log pipeline changes.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.008', 'T1070'],
   references: [
     'CloudWatch.16',
@@ -62,6 +69,7 @@ export const cloudwatchLogsDeleted: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     {
       eventSource: 'logs.amazonaws.com',
@@ -80,8 +88,11 @@ export const cloudwatchLogsDeleted: Detector = {
     if (!what) return undefined;
     const group = requestField(event, 'logGroupName', 'logGroupIdentifier') ?? 'unknown log group';
     let severity: Severity = 'medium';
-    if (isTrailLogGroup(group)) severity = 'high';
-    else if (
+    if (isTrailLogGroup(group)) {
+      const days = retentionDays(event);
+      const shortened = baseEventName(event.eventName) === 'PutRetentionPolicy';
+      severity = shortened && days !== undefined && days > SHORT_RETENTION_DAYS ? 'medium' : 'high';
+    } else if (
       baseEventName(event.eventName) === 'PutRetentionPolicy' ||
       invokedByAnyOf(event, CLOUDFORMATION)
     ) {

@@ -42,12 +42,22 @@ export const examples: DetectorExamples = {
   fire: [
     { name: 'the GuardDuty findings rule is disabled (high)', events: [disableFindingsRule] },
     { name: 'targets are removed from an ordinary rule (low)', events: [removeTargets] },
+    {
+      name: 'a denied DisableRule (an attempt)',
+      events: [failed(disableFindingsRule, 'AccessDeniedException')],
+    },
   ],
   noFire: [
     { name: 'a service removes its managed rule', events: [managedRule] },
     {
-      name: 'a denied DisableRule',
-      events: [failed(disableFindingsRule, 'AccessDeniedException')],
+      name: 'DisableRule of a rule that does not exist',
+      events: [failed(disableFindingsRule, 'ResourceNotFoundException')],
+    },
+    {
+      name: 'a denied EnableRule',
+      events: [
+        failed({ ...disableFindingsRule, eventName: 'EnableRule' }, 'AccessDeniedException'),
+      ],
     },
     {
       name: 'a rule is enabled',

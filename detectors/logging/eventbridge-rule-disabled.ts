@@ -24,7 +24,8 @@ export const eventbridgeRuleDisabled: Detector = {
     'and nothing errors. High when the rule name points at security monitoring ' +
     '(GuardDuty, Security Hub, CloudTrail, Macie, trailwatch). Managed rules removed by AWS ' +
     'services through service-linked roles are ignored. Benign causes: stack teardown, ' +
-    'pausing a pipeline, replacing a target.',
+    'pausing a pipeline, replacing a target.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.001'],
   references: [
     'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_DisableRule.html',
@@ -32,6 +33,7 @@ export const eventbridgeRuleDisabled: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'events.amazonaws.com', eventNames: [...ACTIONS.keys()] }],
   match(event) {
     if (!succeeded(event) || isAwsServiceCaller(event)) return undefined;

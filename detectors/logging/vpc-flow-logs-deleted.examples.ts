@@ -29,9 +29,16 @@ export const examples: DetectorExamples = {
       name: 'three flow logs in one call (high)',
       events: [deleteFlowLogs(['fl-01', 'fl-02', 'fl-03'])],
     },
+    {
+      name: 'a denied DeleteFlowLogs (an attempt)',
+      events: [failed(one, 'Client.UnauthorizedOperation')],
+    },
   ],
   noFire: [
-    { name: 'a denied DeleteFlowLogs', events: [failed(one, 'Client.UnauthorizedOperation')] },
+    {
+      name: 'DeleteFlowLogs of an id that does not exist',
+      events: [failed(one, 'InvalidFlowLogId.NotFound')],
+    },
     {
       name: 'a dry run',
       events: [failed(one, 'Client.DryRunOperation', 'Request would have succeeded')],

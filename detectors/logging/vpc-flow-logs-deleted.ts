@@ -33,7 +33,8 @@ export const vpcFlowLogsDeleted: Detector = {
     'DeleteFlowLogs succeeded. Flow logs are the only record of network connections in a ' +
     `VPC; attackers delete them before moving data or laterally. High when ${MANY} or more ` +
     'flow logs go in one call. Benign causes: tearing down a VPC or subnet, replacing a ' +
-    'flow log with one that has a different destination or format.',
+    'flow log with one that has a different destination or format.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.008'],
   references: [
     'EC2.6',
@@ -42,6 +43,7 @@ export const vpcFlowLogsDeleted: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['DeleteFlowLogs'] }],
   match(event) {
     if (!succeeded(event)) return undefined;

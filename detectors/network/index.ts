@@ -1,3 +1,5 @@
+export { loadBalancerSecurityGroupsChanged } from './load-balancer-security-groups-changed.js';
+export { managedPrefixListOpenedToWorld } from './managed-prefix-list-opened-to-world.js';
 export { networkAclChanged } from './network-acl-changed.js';
 export { networkAclPermissiveEntry } from './network-acl-permissive-entry.js';
 export { networkGatewayChanged } from './network-gateway-changed.js';
@@ -6,3 +8,5 @@ export { routeTableChanged } from './route-table-changed.js';
 export { securityGroupChanged } from './security-group-changed.js';
 export { trafficMirroringCreated } from './traffic-mirroring-created.js';
 export { vpcChanged } from './vpc-changed.js';
+export { vpceAccessDenied } from './vpce-access-denied.js';
+export { vpceForeignPrincipal } from './vpce-foreign-principal.js';

@@ -36,6 +36,25 @@ export const examples: DetectorExamples = {
   fire: [
     { name: 'an instance is modified to be public', events: [modify] },
     { name: 'a snapshot is restored as a public instance', events: [restore] },
+    {
+      name: 'restored without the flag, public by its subnet group default (response)',
+      events: [
+        {
+          ...restore,
+          requestParameters: {
+            dBInstanceIdentifier: 'orders-copy',
+            dBSnapshotIdentifier: 'orders-prod-2026-11-19',
+            dBSubnetGroupName: 'public-subnets',
+          },
+          responseElements: {
+            dBInstanceIdentifier: 'orders-copy',
+            dBInstanceStatus: 'creating',
+            publiclyAccessible: true,
+            dBSubnetGroup: { dBSubnetGroupName: 'public-subnets', vpcId: 'vpc-0a1b2c3d' },
+          },
+        },
+      ],
+    },
   ],
   noFire: [
     {
@@ -61,5 +80,18 @@ export const examples: DetectorExamples = {
     },
     { name: 'a denied ModifyDBInstance', events: [failed(modify)] },
     { name: 'requestParameters null', events: [{ ...modify, requestParameters: null }] },
+    {
+      name: 'a restore whose response shows a private database',
+      events: [
+        {
+          ...restore,
+          requestParameters: {
+            dBInstanceIdentifier: 'orders-copy',
+            dBSnapshotIdentifier: 'orders-prod-2026-11-19',
+          },
+          responseElements: { dBInstanceIdentifier: 'orders-copy', publiclyAccessible: false },
+        },
+      ],
+    },
   ],
 };

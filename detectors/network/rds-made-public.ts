@@ -1,8 +1,24 @@
+import { baseEventName } from '../helpers/event-name.js';
 import { getPath, isTrue } from '../helpers/fields.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
 import { requestField } from '../helpers/request-values.js';
-import type { Detector } from '../types.js';
+import type { CloudTrailEvent, Detector } from '../types.js';
+
+/**
+ * Where the flag that made the database public was read: the request, or, for a
+ * creation or restore whose request left it unset, the new database the response
+ * describes (the default then comes from the subnet group). A modification's
+ * response shows the database as it already was, so it is never read.
+ */
+function publicFrom(event: CloudTrailEvent): 'request' | 'response' | undefined {
+  if (isTrue(getPath(event.requestParameters, 'publiclyAccessible'))) return 'request';
+  if (baseEventName(event.eventName).startsWith('Modify')) return undefined;
+  const created =
+    getPath(event.responseElements, 'publiclyAccessible') ??
+    getPath(event.responseElements, 'dBInstance', 'publiclyAccessible');
+  return isTrue(created) ? 'response' : undefined;
+}
 
 /** A database was created, restored or modified with a public endpoint. */
 export const rdsMadePublic: Detector = {
@@ -13,8 +29,10 @@ export const rdsMadePublic: Detector = {
     'An RDS instance or cluster was created, restored or modified with PubliclyAccessible ' +
     'true: its endpoint now resolves to a public address, and only its security group stands ' +
     'between the database and the internet. Attackers restore a snapshot as a public ' +
-    'instance to read the data from outside. Calls that leave the flag unset are not ' +
-    'judged (the default depends on the subnet group). Benign causes: development databases ' +
+    'instance to read the data from outside. A creation or restore that leaves the flag ' +
+    'unset is judged by the database the response describes (the default depends on the ' +
+    'subnet group); a modification only by its request, since its response shows the ' +
+    'database as it already was. Benign causes: development databases ' +
     'reached from home networks, vendor tools that need direct access.',
   attack: ['T1190', 'T1537'],
   references: [
@@ -43,7 +61,8 @@ export const rdsMadePublic: Detector = {
   ],
   match(event) {
     if (!succeeded(event)) return undefined;
-    if (!isTrue(getPath(event.requestParameters, 'publiclyAccessible'))) return undefined;
+    const source = publicFrom(event);
+    if (!source) return undefined;
     const db =
       requestField(
         event,
@@ -51,10 +70,11 @@ export const rdsMadePublic: Detector = {
         'dBClusterIdentifier',
         'targetDBInstanceIdentifier',
       ) ?? 'unknown database';
-    const source = requestField(event, 'dBSnapshotIdentifier', 'snapshotIdentifier');
-    const from = source ? ` from snapshot ${source}` : '';
+    const snapshot = requestField(event, 'dBSnapshotIdentifier', 'snapshotIdentifier');
+    const from = snapshot ? ` from snapshot ${snapshot}` : '';
+    const read = source === 'response' ? ', according to the response' : '';
     return {
-      summary: `${principalOf(event)} made database ${db} publicly accessible (${event.eventName}${from})`,
+      summary: `${principalOf(event)} made database ${db} publicly accessible (${event.eventName}${from}${read})`,
       dedupKey: `${accountOf(event)}|${principalForDedup(event)}|${db}`,
       resources: [db],
     };

@@ -45,11 +45,15 @@ export const examples: DetectorExamples = {
   fire: [
     { name: 'a mirror session on an instance interface (high)', events: [session] },
     { name: 'a mirror target is created (medium)', events: [target] },
+    {
+      name: 'a denied CreateTrafficMirrorSession is an attempt',
+      events: [failed(session, 'Client.UnauthorizedOperation')],
+    },
   ],
   noFire: [
     {
-      name: 'a denied CreateTrafficMirrorSession',
-      events: [failed(session, 'Client.UnauthorizedOperation')],
+      name: 'a session on an interface that does not exist',
+      events: [failed(session, 'Client.InvalidNetworkInterfaceID.NotFound')],
     },
     {
       name: 'a mirror session is deleted',

@@ -47,7 +47,8 @@ export const trafficMirroringCreated: Detector = {
     'A traffic mirror session (high), target or filter rule (medium) was created. A session ' +
     'copies every packet of a network interface, payloads included, to a target that may sit ' +
     'in another VPC or account: a way to capture credentials and data in transit without ' +
-    'touching the instance. Benign causes: network monitoring and IDS appliances, ' +
+    'touching the instance. A call refused for lack of permission is reported as an attempt ' +
+    'one level lower. Benign causes: network monitoring and IDS appliances, ' +
     'troubleshooting by the network team.',
   attack: ['T1040', 'T1020'],
   references: [
@@ -56,6 +57,7 @@ export const trafficMirroringCreated: Detector = {
   ],
   runbook: 'network-exposure',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: [...STEPS.keys()] }],
   match(event) {
     if (!succeeded(event)) return undefined;

@@ -42,12 +42,12 @@ export const examples: DetectorExamples = {
     { name: 'a member account leaves the organisation (critical)', events: [leave] },
     { name: 'the management account closes a member account', events: [close] },
     { name: 'an account is removed from the organisation', events: [remove] },
-  ],
-  noFire: [
     {
-      name: 'a LeaveOrganization refused by a service control policy',
+      name: 'a LeaveOrganization refused by a service control policy is an attempt',
       events: [failed(leave, 'AccessDeniedException')],
     },
+  ],
+  noFire: [
     {
       name: 'leaving is refused while the account is a delegated administrator',
       events: [failed(leave, 'ConstraintViolationException', 'cannot remove a delegated admin')],

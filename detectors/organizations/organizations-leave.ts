@@ -32,7 +32,9 @@ export const organizationsLeave: Detector = {
     'policy, the organisation trail and delegated security services at once, and becomes ' +
     'a standalone account the attacker controls; closing an account destroys its workloads ' +
     'after the grace period. All three are logged by organizations.amazonaws.com in ' +
-    'us-east-1 (CloseAccount by the management account, with CloseAccountResult later). ' +
+    'us-east-1 (CloseAccount by the management account, with CloseAccountResult later). A call ' +
+    'refused for lack of permission (a service control policy denying the exit) is reported as ' +
+    'an attempt one level lower: stolen credentials trying to pull the account out. ' +
     'Benign causes: planned account offboarding or divestiture, closing unused sandboxes.',
   attack: ['T1484.002', 'T1531', 'T1562'],
   references: [
@@ -43,6 +45,7 @@ export const organizationsLeave: Detector = {
   ],
   runbook: 'credential-compromise',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [{ eventSource: 'organizations.amazonaws.com', eventNames: [...EXITS.keys()] }],
   match(event) {
     if (!succeeded(event)) return undefined;

@@ -16,6 +16,10 @@ const instances = Array.from({ length: 10 }, (_, n) => `i-0aaa1111bbbb2222${n}`)
 export const examples: DetectorExamples = {
   fire: [
     { name: 'user data of ten instances read', events: instances.map((i) => readAttribute(i)) },
+    {
+      name: 'reads of ten instances refused: an attempt',
+      events: instances.map((i) => failed(readAttribute(i), 'Client.UnauthorizedOperation')),
+    },
   ],
   noFire: [
     {
@@ -27,8 +31,8 @@ export const examples: DetectorExamples = {
       events: instances.map((i) => readAttribute(i, 'instanceType')),
     },
     {
-      name: 'failed reads',
-      events: instances.map((i) => failed(readAttribute(i), 'Client.UnauthorizedOperation')),
+      name: 'reads of instances that do not exist',
+      events: instances.map((i) => failed(readAttribute(i), 'Client.InvalidInstanceID.NotFound')),
     },
   ],
 };

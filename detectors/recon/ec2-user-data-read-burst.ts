@@ -13,7 +13,9 @@ export const ec2UserDataReadBurst: Detector = {
     'One principal called DescribeInstanceAttribute for the userData attribute of 10 or more ' +
     'distinct instances within 24 hours. User data often holds bootstrap secrets (database ' +
     'passwords, tokens, keys), so attackers harvest it across the fleet right after gaining ' +
-    'access. AWS services reading it for themselves are ignored. Benign causes: inventory and ' +
+    'access. Reads refused for lack of permission count apart, as an attempt one level lower: ' +
+    'stolen credentials sweeping the fleet fail the same way. AWS services reading it for ' +
+    'themselves are ignored. Benign causes: inventory and ' +
     'configuration-audit tools, migration scripts.',
   attack: ['T1552', 'T1580'],
   references: [
@@ -22,6 +24,7 @@ export const ec2UserDataReadBurst: Detector = {
   ],
   runbook: 'secrets-access',
   dedupWindowSeconds: 86400,
+  outcome: { attempts: true },
   threshold: { count: 10, windowSeconds: 86400, distinct: true },
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['DescribeInstanceAttribute'] }],
   match(event) {

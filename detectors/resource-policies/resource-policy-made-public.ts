@@ -1,8 +1,8 @@
 import { asString, getPath, isTrue } from '../helpers/fields.js';
 import { accountOf, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import { parsePolicy, publicAllowStatements } from '../helpers/policy.js';
 import { POLICY_CHANGE_EVENTS, policyChangeOf } from '../helpers/resource-policy-requests.js';
+import { outsideAccess, ownershipOf, readPolicy } from '../semantics/index.js';
 import type { CloudTrailEvent, Detector, FindingDraft } from '../types.js';
 
 /**
@@ -35,8 +35,11 @@ export const resourcePolicyMadePublic: Detector = {
   title: 'Resource policy made public (SQS, SNS, ECR, Glacier, OpenSearch, CodeBuild)',
   severity: 'high',
   description:
-    'A resource policy was set with an Allow for `*` (or NotPrincipal) and no condition ' +
-    'restricting who (organisation, account, source ARN, VPC endpoint, IP range): SQS ' +
+    'A resource policy was set that lets anyone in, judged as AWS evaluates it: an Allow for ' +
+    '`*` (or NotPrincipal) whose conditions an outsider can meet and that no Deny certainly ' +
+    'takes back (a trusted organisation, our accounts or source ARNs, our VPC endpoint, or an ' +
+    'IP range short of the internet restrict; wildcard patterns and ForAllValues on absent ' +
+    'keys do not): SQS ' +
     'SetQueueAttributes or CreateQueue, SNS SetTopicAttributes (Policy) or CreateTopic, ECR ' +
     'SetRepositoryPolicy, Glacier SetVaultAccessPolicy, OpenSearch domain create or update ' +
     '(access policies); or a CodeBuild project was made PUBLIC_READ. Anyone can then read, ' +
@@ -57,13 +60,15 @@ export const resourcePolicyMadePublic: Detector = {
     ...POLICY_CHANGE_EVENTS,
     { eventSource: 'codebuild.amazonaws.com', eventNames: ['UpdateProjectVisibility'] },
   ],
-  match(event) {
+  match(event, ctx) {
     if (!succeeded(event)) return undefined;
     if (event.eventSource === 'codebuild.amazonaws.com') return codebuildPublic(event);
     const change = policyChangeOf(event);
-    if (!change) return undefined;
-    const statements = parsePolicy(change.policy);
-    if (!statements || publicAllowStatements(statements).length === 0) return undefined;
+    const policy = change && readPolicy(change.policy);
+    if (!change || !policy) return undefined;
+    const owner = ownershipOf(accountOf(event), ctx.settings);
+    if (!outsideAccess(policy, owner).some((grant) => grant.who.kind === 'anyone'))
+      return undefined;
     return {
       summary: `${principalOf(event)} made ${change.service} ${change.resource} public`,
       dedupKey: `${accountOf(event)}|public|${change.resource}`,

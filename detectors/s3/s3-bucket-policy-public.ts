@@ -1,22 +1,26 @@
 import { getPath } from '../helpers/fields.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import { parsePolicy, publicAllowStatements } from '../helpers/policy.js';
 import { allowsS3Write } from '../helpers/s3-policy.js';
 import { bucketArn, bucketOf } from '../helpers/s3-target.js';
+import { outsideAccess, ownershipOf, readPolicy } from '../semantics/index.js';
 import type { Detector } from '../types.js';
 
-/** A bucket policy now allows anyone (`*`) in without a condition that limits who. */
+/** A bucket policy now lets anyone in: no condition or Deny keeps an outsider out. */
 export const s3BucketPolicyPublic: Detector = {
   id: 's3-bucket-policy-public',
   title: 'S3 bucket policy made public',
   severity: 'high',
   description:
-    'PutBucketPolicy succeeded with an Allow statement whose principal is * (or {"AWS": "*"}, ' +
-    'or NotPrincipal) and no condition pinning who may use it (organisation, account, VPC ' +
-    'endpoint, source ARN or IP). Critical when that statement also allows writes or deletes ' +
-    '(s3:Put*, s3:Delete*, s3:*, *). Benign causes: a deliberately public website or download ' +
-    'bucket; CloudFront origin access uses a service principal and does not fire.',
+    'PutBucketPolicy succeeded with a policy that lets anyone in, judged as AWS evaluates it: ' +
+    'an Allow for * (or {"AWS": "*"}, or NotPrincipal) whose conditions an outsider can meet ' +
+    '(wildcard ARNs, endpoint or organisation patterns, IP ranges that add up to the internet, ' +
+    'ForAllValues on a key anonymous callers lack, keys the caller controls) and that no Deny ' +
+    'certainly takes back. A trusted aws:PrincipalOrgID, our own VPC endpoint, private or office ' +
+    'CIDRs and our accounts restrict; TLS-only conditions do not. Critical when anyone may ' +
+    'write or delete (s3:Put*, s3:Delete*, s3:*, *, NotAction). Benign causes: a deliberately ' +
+    'public website or download bucket; CloudFront origin access uses a service principal and ' +
+    'does not fire.',
   attack: ['T1530'],
   references: [
     'CIS 5.8',
@@ -29,12 +33,13 @@ export const s3BucketPolicyPublic: Detector = {
   runbook: 's3-public-exposure',
   dedupWindowSeconds: 3600,
   listensTo: [{ eventSource: 's3.amazonaws.com', eventNames: ['PutBucketPolicy'] }],
-  match(event) {
+  match(event, ctx) {
     if (!succeeded(event)) return undefined;
-    // S3 logs the policy parsed, as an object; parsePolicy also accepts a JSON string.
-    const statements = parsePolicy(getPath(event.requestParameters, 'bucketPolicy'));
-    if (!statements) return undefined;
-    const open = publicAllowStatements(statements);
+    // S3 logs the policy parsed, as an object; readPolicy also accepts a JSON string.
+    const policy = readPolicy(getPath(event.requestParameters, 'bucketPolicy'));
+    if (!policy) return undefined;
+    const owner = ownershipOf(accountOf(event), ctx.settings);
+    const open = outsideAccess(policy, owner).filter((grant) => grant.who.kind === 'anyone');
     if (open.length === 0) return undefined;
     const writable = open.some(allowsS3Write);
     const bucket = bucketOf(event) ?? 'unknown bucket';

@@ -61,6 +61,10 @@ export const examples: DetectorExamples = {
       name: 'upload with the public-read canned ACL',
       events: [objectEvent('PutObject', { 'x-amz-acl': 'public-read' })],
     },
+    {
+      name: 'multipart upload started with the public-read canned ACL',
+      events: [objectEvent('CreateMultipartUpload', { uploads: '', 'x-amz-acl': ['public-read'] })],
+    },
   ],
   noFire: [
     {

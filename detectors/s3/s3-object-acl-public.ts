@@ -10,7 +10,8 @@ export const s3ObjectAclPublic: Detector = {
   title: 'S3 object made public by ACL',
   severity: 'high',
   description:
-    'PutObjectAcl, PutObject or CopyObject succeeded with a public canned ACL (public-read, ' +
+    'PutObjectAcl, PutObject, CopyObject or CreateMultipartUpload (the ACL of a multipart ' +
+    'upload is given when it starts) succeeded with a public canned ACL (public-read, ' +
     'public-read-write, authenticated-read) or a grant to AllUsers / AuthenticatedUsers. These ' +
     'are CloudTrail data events: the trail must log S3 data events for this to fire. Critical ' +
     'when the public may rewrite the ACL or take full control. Benign causes: uploads to a ' +
@@ -19,12 +20,16 @@ export const s3ObjectAclPublic: Detector = {
   references: [
     'S3.2',
     'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectAcl.html',
+    'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
   ],
   runbook: 's3-public-exposure',
   dedupWindowSeconds: 3600,
   listensTo: [
-    { eventSource: 's3.amazonaws.com', eventNames: ['PutObjectAcl', 'PutObject', 'CopyObject'] },
+    {
+      eventSource: 's3.amazonaws.com',
+      eventNames: ['PutObjectAcl', 'PutObject', 'CopyObject', 'CreateMultipartUpload'],
+    },
   ],
   match(event) {
     if (!succeeded(event)) return undefined;

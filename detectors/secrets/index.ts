@@ -1,5 +1,10 @@
 export { ec2PasswordDataBurst } from './ec2-password-data-burst.js';
+export { secretsBatchReadBroadFilter } from './secrets-batch-read-broad-filter.js';
+export { secretsBatchReadMany } from './secrets-batch-read-many.js';
 export { secretsBulkRead } from './secrets-bulk-read.js';
+export { secretsFirstReadByPrincipal } from './secrets-first-read-by-principal.js';
 export { secretsForceDeleted } from './secrets-force-deleted.js';
 export { secretsPolicyPublic } from './secrets-policy-public.js';
+export { secretsReadByOtherAccount } from './secrets-read-by-other-account.js';
+export { secretsRotationCancelled } from './secrets-rotation-cancelled.js';
 export { ssmSecurestringBulkRead } from './ssm-securestring-bulk-read.js';

@@ -37,6 +37,10 @@ export const examples: DetectorExamples = {
     { name: 'Macie is paused', events: [pause] },
     { name: 'Macie is disabled', events: [disable] },
     { name: 'an archive filter hides public-bucket findings', events: [archiveFilter] },
+    {
+      name: 'a denied DisableMacie (an attempt)',
+      events: [failed(disable, 'AccessDeniedException')],
+    },
   ],
   noFire: [
     { name: 'Macie is resumed', events: [{ ...pause, requestParameters: { status: 'ENABLED' } }] },
@@ -48,6 +52,9 @@ export const examples: DetectorExamples = {
       name: 'a saved view (action NOOP)',
       events: [{ ...archiveFilter, requestParameters: { name: 'my-view', action: 'NOOP' } }],
     },
-    { name: 'a denied DisableMacie', events: [failed(disable, 'AccessDeniedException')] },
+    {
+      name: 'DisableMacie where Macie is not enabled',
+      events: [failed(disable, 'ResourceNotFoundException', 'Macie is not enabled')],
+    },
   ],
 };

@@ -49,7 +49,8 @@ export const macieDisabled: Detector = {
     'administrator, leaving the administrator account, or saving a findings filter with ' +
     'action ARCHIVE (a suppression rule) is medium. Filters that only save a view (NOOP) do ' +
     'not alert. Benign causes: cost control after a discovery job, moving administration to ' +
-    'another account, suppressing findings for buckets that are public by design.',
+    'another account, suppressing findings for buckets that are public by design.' +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.001'],
   references: [
     'https://docs.aws.amazon.com/macie/latest/APIReference/macie.html',
@@ -58,6 +59,7 @@ export const macieDisabled: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     {
       eventSource: 'macie2.amazonaws.com',

@@ -65,6 +65,10 @@ export const examples: DetectorExamples = {
     { name: 'twenty findings are suppressed in one call', events: [suppress(20)] },
     { name: 'an automation rule suppresses GuardDuty findings', events: [suppressionRule] },
     { name: 'a CIS control is disabled', events: [disableControl] },
+    {
+      name: 'a denied DisableSecurityHub (an attempt)',
+      events: [failed(disable, 'AccessDeniedException')],
+    },
   ],
   noFire: [
     { name: 'an analyst suppresses two findings while triaging', events: [suppress(2)] },
@@ -111,6 +115,19 @@ export const examples: DetectorExamples = {
         },
       ],
     },
-    { name: 'a denied DisableSecurityHub', events: [failed(disable, 'AccessDeniedException')] },
+    {
+      name: 'DisableSecurityHub where it is not enabled',
+      events: [
+        failed(
+          disable,
+          'InvalidAccessException',
+          'Account 111122223333 is not subscribed to AWS Security Hub',
+        ),
+      ],
+    },
+    {
+      name: 'a denied suppression of two findings (triage-sized)',
+      events: [failed(suppress(2), 'AccessDeniedException')],
+    },
   ],
 };

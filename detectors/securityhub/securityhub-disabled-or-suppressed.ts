@@ -37,7 +37,8 @@ export const securityhubDisabledOrSuppressed: Detector = {
     'findings their activity raises, or stop them being collected. Suppressing a few ' +
     'findings while triaging is routine and does not alert. Calls Security Hub makes through ' +
     'its service-linked role are ignored. Benign causes: tuning standards to the ' +
-    "organisation's policy, bulk triage after an audit, offboarding accounts.",
+    "organisation's policy, bulk triage after an audit, offboarding accounts." +
+    ' Denied attempts are reported one level lower.',
   attack: ['T1562.001'],
   references: [
     'https://docs.aws.amazon.com/securityhub/latest/userguide/finding-update-batchupdatefindings.html',
@@ -46,6 +47,7 @@ export const securityhubDisabledOrSuppressed: Detector = {
   ],
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
+  outcome: { attempts: true },
   listensTo: [
     {
       eventSource: 'securityhub.amazonaws.com',

@@ -1,16 +1,16 @@
 import { asArray, asString, getPath } from '../helpers/fields.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import { grantsFullAdmin, parsePolicy } from '../helpers/policy.js';
+import { grantsFullAdministration, readPolicy } from '../semantics/index.js';
 import type { CloudTrailEvent, Detector } from '../types.js';
 
 /** The AWS managed AdministratorAccess policy in any partition. */
 const ADMINISTRATOR_ACCESS = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/AdministratorAccess$/i;
 
-/** The session keeps the caller's full rights: an inline `*` policy or AdministratorAccess by ARN. */
+/** The session keeps the caller's full rights: a full-administration inline policy or AdministratorAccess by ARN. */
 function asksForEverything(event: CloudTrailEvent): boolean {
-  const inline = parsePolicy(getPath(event.requestParameters, 'policy'));
-  if (inline && grantsFullAdmin(inline)) return true;
+  const inline = readPolicy(getPath(event.requestParameters, 'policy'));
+  if (inline && grantsFullAdministration(inline, accountOf(event))) return true;
   return asArray(getPath(event.requestParameters, 'policyArns')).some((ref) => {
     const arn = asString(getPath(ref, 'arn')) ?? asString(ref);
     return arn !== undefined && ADMINISTRATOR_ACCESS.test(arn.trim());
@@ -26,8 +26,8 @@ export const stsFederationTokenCreated: Detector = {
     'GetFederationToken succeeded. It turns an IAM user key into credentials for a ' +
     'federated user with an arbitrary name, valid up to 36 hours and not revoked by ' +
     'deleting the key; attackers use it to persist and to reach the console ' +
-    '(GetSigninToken). High when the session policy asks for everything (an Allow * on * ' +
-    'inline policy or AdministratorAccess). Benign causes: legacy identity brokers and ' +
+    '(GetSigninToken). High when the session policy asks for everything (an inline policy granting full ' +
+    'administration, however spelt, or AdministratorAccess). Benign causes: legacy identity brokers and ' +
     'proxies that still federate users this way.',
   attack: ['T1550.001', 'T1078.004'],
   references: [

@@ -14,6 +14,7 @@ import {
   type Severity,
 } from '../../detectors/types.js';
 
+import { AWS_IP_RANGES_FILE_VARIABLE, readHandlerAwsIpRanges } from './aws-ip-ranges.js';
 import { handlerDetectors, tunableDetectors } from './catalog.js';
 import { HandlerConfigError } from './errors.js';
 
@@ -41,7 +42,10 @@ export interface HandlerConfig {
   readonly runbookBaseUrl: string | undefined;
   /** Largest decompressed size read from one S3 object; past it the object is quarantined. */
   readonly maxDecompressedBytes: number;
-  /** Alerts one topic receives per minute from one container; the rest go out as a summary. */
+  /**
+   * Alerts one topic receives per minute from one container (critical ones get as many
+   * again in reserve; see TopicBudget); the rest go out as a summary.
+   */
   readonly alertsPerTopicPerMinute: number;
 }
 
@@ -57,8 +61,10 @@ export const DEFAULT_ALERTS_PER_TOPIC_PER_MINUTE = 20;
  * Reads the environment the CDK stack sets: `ALERT_TOPIC_ARN` (default topic),
  * optional `ALERT_TOPIC_ARN_<SEVERITY>` overrides, `TRAILWATCH_CONFIG` (the config
  * file's text, YAML or JSON: settings, detector overrides, suppressions) and
- * `RUNBOOK_BASE_URL`. `TRAILWATCH_SETTINGS` (JSON of the settings section alone) is
- * still read, as a deprecated alias. Fails fast with the variable's name, and the
+ * `RUNBOOK_BASE_URL`; `TRAILWATCH_AWS_IP_RANGES_FILE` (or the config's
+ * `awsIpRangesFile`) names an ip-ranges.json, read once here.
+ * `TRAILWATCH_SETTINGS` (JSON of the settings section alone) is still read, as a
+ * deprecated alias. Fails fast with the variable's name, and the
  * line and key at fault. `detectors` are the CloudTrail detectors (built-ins, plus
  * user detectors when bundled); the config may also tune the access-log and
  * invocation-spike detectors. `now` only decides which expiry warnings to log.
@@ -81,7 +87,7 @@ export function readHandlerConfig(
     warnings.push(`suppression ${rule.id} expired (${rule.expires}) and is ignored`);
   }
   return {
-    settings: config.settings,
+    settings: withAwsIpRanges(config, env),
     detectors: applyDetectorOverrides(detectors, config.detectors),
     overrides: config.detectors,
     suppressions: compileSuppressions(config.suppressions),
@@ -99,6 +105,18 @@ export function readHandlerConfig(
       DEFAULT_ALERTS_PER_TOPIC_PER_MINUTE,
     ),
   };
+}
+
+/**
+ * The config's settings, with AWS's IP ranges when `TRAILWATCH_AWS_IP_RANGES_FILE`
+ * or the config's `awsIpRangesFile` names a file (the variable wins).
+ */
+function withAwsIpRanges(config: TrailwatchConfig, env: NodeJS.ProcessEnv): DetectorSettings {
+  const fromEnv = env[AWS_IP_RANGES_FILE_VARIABLE];
+  const file = fromEnv || config.awsIpRangesFile;
+  if (!file) return config.settings;
+  const named = fromEnv ? AWS_IP_RANGES_FILE_VARIABLE : "the config's awsIpRangesFile";
+  return { ...config.settings, awsIpRanges: readHandlerAwsIpRanges(file, named) };
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

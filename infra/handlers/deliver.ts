@@ -8,6 +8,7 @@ import { InMemoryAlertStateStore } from '../../alerting/in-memory-state-store.js
 import { withInvestigations } from '../../alerting/investigate.js';
 import { type PipelineStats, runPipeline } from '../../alerting/pipeline.js';
 import type { AlertPublisher } from '../../alerting/publishers/publisher.js';
+import { type EvictionStats, noEvictions } from '../../alerting/state-eviction.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import type { AccessLogEngine } from '../../detectors/access-log/engine.js';
 import type { DetectorEngine } from '../../detectors/engine.js';
@@ -54,6 +55,8 @@ export interface DeliverOutcome {
   readonly published: number;
   /** Findings the config's suppressions held back. */
   readonly suppressed: number;
+  /** What the invocation's aggregator evicted to stay within its state limits. */
+  readonly evicted: EvictionStats;
 }
 
 /** Input alerts stay marked this long (wall-clock), longer than any SQS or DLQ retention. */
@@ -100,6 +103,7 @@ export async function deliver(
     input: result.input,
     published: outcome.published.length,
     suppressed: sink?.suppressedTotal ?? 0,
+    evicted: result.stats.evicted ?? noEvictions(),
   };
 }
 

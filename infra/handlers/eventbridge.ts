@@ -7,6 +7,7 @@ import { DetectorEngine } from '../../detectors/engine.js';
 import { fromEventBridge } from '../../ingest/index.js';
 import { readHandlerConfig } from './config.js';
 import { deliver } from './deliver.js';
+import { EVENT_REJECTED_MESSAGE, screenEventOrigins } from './event-origin.js';
 import { createAlertPublisher } from './publisher.js';
 
 export interface EventBridgeDeps {
@@ -22,13 +23,24 @@ export interface EventBridgeDeps {
   readonly publisherOptions?: SnsPublisherOptions;
 }
 
+/** What one invocation did: alerts published, events refused as possibly forged. */
+export interface EventBridgeOutcome {
+  readonly published: number;
+  readonly rejected: number;
+}
+
 /**
  * The fast path: an EventBridge rule delivers "AWS API Call via CloudTrail"
- * events. The event runs through the shared pipeline; if an alert cannot be
- * published the invocation fails, so Lambda's async retries and the on-failure
- * destination keep it. A malformed event is logged and dropped without a pipeline
- * alert: EventBridge events are built by AWS, and the same record reaches the S3
- * path, which quarantines it with an alert.
+ * events. An event that did not come from an AWS service (its `source` is not
+ * `aws.*`, or its envelope account is not the record's recipient account) is
+ * refused before the detectors: one "event rejected" log line each, which a metric
+ * filter counts and an alarm watches (infra/lib/rejected-events-metric.ts). The rule
+ * already matches only `aws.` sources; this holds if the rule is edited or the
+ * function is invoked some other way. Accepted events run through the shared
+ * pipeline; if an alert cannot be published the invocation fails, so Lambda's async
+ * retries and the on-failure destination keep it. A malformed event is logged and
+ * dropped without a pipeline alert: EventBridge events are built by AWS, and the
+ * same record reaches the S3 path, which quarantines it with an alert.
  */
 export function createEventBridgeHandler(deps: EventBridgeDeps) {
   const config = readHandlerConfig(deps.env);
@@ -37,10 +49,16 @@ export function createEventBridgeHandler(deps: EventBridgeDeps) {
   const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const { logger } = deps;
 
-  return async (event: unknown): Promise<{ published: number }> => {
+  return async (event: unknown): Promise<EventBridgeOutcome> => {
+    const screened = screenEventOrigins(event);
+    // Warn, not error: the function works as intended; the alarm on the count is the signal.
+    for (const rejection of screened.rejected)
+      logger.warn(EVENT_REJECTED_MESSAGE, { ...rejection });
+    const rejected = screened.rejected.length;
+    if (screened.accepted.length === 0) return { published: 0, rejected };
     const id = (event as { id?: unknown } | null)?.id;
     const source = { object: `eventbridge:${typeof id === 'string' ? id : 'event'}` };
-    const outcome = await deliver(fromEventBridge(event, source), {
+    const outcome = await deliver(fromEventBridge(screened.accepted, source), {
       engine,
       publisher,
       store: deps.store,
@@ -53,15 +71,16 @@ export function createEventBridgeHandler(deps: EventBridgeDeps) {
       object: source.object,
       ...outcome.input,
       published: outcome.published,
+      evicted: outcome.evicted,
     });
-    return { published: outcome.published };
+    return { published: outcome.published, rejected };
   };
 }
 
 let cached: ReturnType<typeof createEventBridgeHandler> | undefined;
 
 /** Lambda entry point. Clients and the engine are built once per container. */
-export const handler = async (event: unknown): Promise<{ published: number }> => {
+export const handler = async (event: unknown): Promise<EventBridgeOutcome> => {
   cached ??= createEventBridgeHandler({
     sns: new SNSClient({ maxAttempts: 2 }),
     logger: new Logger({ serviceName: 'trailwatch-eventbridge' }),

@@ -3,10 +3,11 @@ import { SnsAlertPublisher, type SnsPublisherOptions } from '../../alerting/publ
 import type { HandlerConfig } from './config.js';
 
 /**
- * The SNS publisher both handlers use: severity routing from the config and a
- * per-topic budget that lives as long as the container, so an alert storm reaches
- * each topic as at most `alertsPerTopicPerMinute` messages plus one summary per batch.
- * `options` (tests) override the defaults.
+ * The SNS publisher the handlers use: severity routing from the config and a
+ * per-topic budget that lives as long as the container (alerting/publishers/topic-budget.ts):
+ * a storm reaches each topic as at most `alertsPerTopicPerMinute` messages, as many
+ * again reserved for critical alerts, plus one summary per batch; one detector's flood
+ * folds only its own alerts. `options` (tests) override the defaults.
  */
 export function createAlertPublisher(
   sns: SNSClient,

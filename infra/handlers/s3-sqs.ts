@@ -8,11 +8,13 @@ import { describeError } from '../../alerting/publishers/publisher.js';
 import type { SnsPublisherOptions } from '../../alerting/publishers/sns.js';
 import type { AlertStateStore } from '../../alerting/state-store.js';
 import { createStateStoreFromEnv } from '../../alerting/state-store-from-env.js';
+import { TamperedRecords } from '../../alerting/tampered-records.js';
 import { accessLogEngineFor } from '../../detectors/access-log/for-config.js';
 import { DetectorEngine } from '../../detectors/engine.js';
+import { quoteForMessage } from '../../ingest/describe.js';
 import {
   classifyKey,
-  type IngestError,
+  IngestError,
   type NotifiedObject,
   parseS3Notification,
   readObject,
@@ -20,6 +22,7 @@ import {
 import { readHandlerConfig } from './config.js';
 import { beforeDeadline, readDeadline, untilDeadline } from './deadline.js';
 import { deliver } from './deliver.js';
+import { readIngestBuckets } from './ingest-buckets.js';
 import { createAlertPublisher } from './publisher.js';
 import { missingObjectAlert, notificationAlert, QuarantineLedger } from './quarantine.js';
 
@@ -55,20 +58,26 @@ export class ObjectFetchError extends Error {
  * alerts published. Per object, one of:
  * - processed: alerts published, then committed;
  * - skipped (digest, Insights, folder marker, test event): logged, acknowledged;
- * - quarantined (bad content, a missing object, an unusable notification): the good
- *   records are processed, one log line and one pipeline alert name the object and
- *   the reasons, and the message is acknowledged, since a retry gives the same answer;
+ * - quarantined (bad content, a missing object, an unusable notification, a
+ *   notification naming a bucket the stack does not read): the good records are
+ *   processed, one log line and one pipeline alert name the object and the reasons,
+ *   and the message is acknowledged, since a retry gives the same answer;
  * - retried (GetObject failed, the body broke or stalled past the deadline, an
  *   alert could not be published): the message is reported failed, so SQS
  *   redelivers it and dead-letters it after maxReceiveCount.
  * The other objects of the message, and the other messages, go on regardless.
+ * Only the buckets of `TRAILWATCH_INGEST_BUCKETS` are read, each with GetObject's
+ * ExpectedBucketOwner, so a message naming another bucket (or a bucket of that name
+ * now owned by another account) never makes the function read someone else's data.
  */
 export function createS3SqsHandler(deps: S3SqsDeps) {
   const config = readHandlerConfig(deps.env);
   const engine = new DetectorEngine(config.detectors, { settings: config.settings });
   // S3 server access logs reach this function too; the config tunes their detectors.
   const accessLogs = accessLogEngineFor(config.overrides, config.settings);
-  for (const warning of config.warnings) deps.logger.warn(warning);
+  const bucketWarnings: string[] = [];
+  const buckets = readIngestBuckets(deps.env ?? process.env, bucketWarnings);
+  for (const warning of [...config.warnings, ...bucketWarnings]) deps.logger.warn(warning);
   const publisher = createAlertPublisher(deps.sns, config, deps.publisherOptions);
   const processor = new BatchProcessor(EventType.SQS);
   const { logger } = deps;
@@ -104,6 +113,8 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
       return;
     }
     const ledger = new QuarantineLedger(object);
+    // Records that repeat a JSON key were edited, not damaged: their own alert, not quarantine's.
+    const tampered = new TamperedRecords(object.uri);
     let streamFailed: IngestError | undefined;
     const items = readObject(object.uri, untilDeadline(body, deadline, `reading ${object.uri}`), {
       maxDecompressedBytes: config.maxDecompressedBytes,
@@ -114,13 +125,27 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
         // A body that broke or stalled mid-read is transient: retry the message.
         // Bad content is quarantined: retrying would give the same answer.
         if (error.code === 'unreadable') streamFailed ??= error;
-        else ledger.note(error);
+        else if (!tampered.note(error)) ledger.note(error);
       },
       inputAlerts: (input) => {
-        if (streamFailed || ledger.empty) return [];
-        logger.error('quarantined object', { object: object.uri, ...ledger.describe() });
-        const alert = ledger.alert(input.events, alertOptions);
-        return alert ? [alert] : [];
+        if (streamFailed) return [];
+        const alerts: Alert[] = [];
+        if (!ledger.empty) {
+          logger.error('quarantined object', { object: object.uri, ...ledger.describe() });
+          const alert = ledger.alert(input.events, alertOptions);
+          if (alert) alerts.push(alert);
+        }
+        const altered = tampered.alert({
+          ...alertOptions,
+          identity: object.versionId ?? object.eTag,
+          time: object.eventTime,
+          region: object.region,
+        });
+        if (altered) {
+          logger.error('tampered object', { object: object.uri, summary: altered.summary });
+          alerts.push(altered);
+        }
+        return alerts;
       },
     });
     if (streamFailed) throw streamFailed;
@@ -131,6 +156,8 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
       ...outcome.input,
       published: outcome.published,
       suppressed: outcome.suppressed,
+      // Keys the alerting state gave up under a flood of distinct keys (state-eviction.ts).
+      evicted: outcome.evicted,
     });
   }
 
@@ -139,12 +166,14 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
     deadline: number,
   ): Promise<AsyncIterable<Uint8Array>> {
     const ms = deadline - Date.now();
+    const owner = buckets?.get(object.bucket);
     const response = await beforeDeadline(
       deps.s3.send(
         new GetObjectCommand({
           Bucket: object.bucket,
           Key: object.key,
           ...(object.versionId ? { VersionId: object.versionId } : {}),
+          ...(owner ? { ExpectedBucketOwner: owner } : {}),
         }),
         Number.isFinite(ms) ? { abortSignal: AbortSignal.timeout(Math.max(1, ms)) } : {},
       ),
@@ -173,6 +202,23 @@ export function createS3SqsHandler(deps: S3SqsDeps) {
         // A malformed notification never becomes valid: report it once, do not retry it.
         logger.error('quarantined notification', { reason: result.error.message });
         await report(notificationAlert(record.messageId, record.body, result.error, alertOptions));
+      } else if (buckets && !buckets.has(result.object.bucket)) {
+        // S3 sends this queue notifications of the stack's buckets only (queue policy):
+        // another bucket means a message someone else wrote. Never read it; report it
+        // once, like any unusable notification, instead of retrying it into the DLQ.
+        const bucket = quoteForMessage(result.object.bucket);
+        logger.error('notification for a foreign bucket rejected', {
+          messageId: record.messageId,
+          // Values from the message: JSON fields, cut (an SQS message may be 256 KB).
+          bucket: result.object.bucket.slice(0, 256),
+          key: result.object.key.slice(0, 1024),
+        });
+        const error = new IngestError(
+          'invalid-notification',
+          { object: `sqs:${record.messageId}`, record: result.record },
+          `names bucket ${bucket}, which is not a bucket trailwatch reads; it was not fetched`,
+        );
+        await report(notificationAlert(record.messageId, record.body, error, alertOptions));
       } else {
         // S3 may notify one write twice, even within one batch; the earlier message
         // either handled it or is itself retried, so this one has nothing to add.

@@ -15,6 +15,8 @@ export const CONTEXT_KEYS = [
   'trailRegions',
   'trailLogsSince',
   'fastPathReadOnlyEvents',
+  'ingestReservedConcurrency',
+  'fastPathReservedConcurrency',
   'alertSubscriptions',
   'opsSubscriptions',
   'configFile',
@@ -35,6 +37,12 @@ export type TrailSourceConfig =
       /** Key that encrypts the log objects (SSE-KMS), when there is one. */
       readonly kmsKeyArn?: string;
     };
+
+/** Reserved concurrency of the functions an event flood could scale (the spike detector's is 1). */
+export interface ReservedConcurrency {
+  readonly ingest: number;
+  readonly fastPath: number;
+}
 
 /** One email or HTTPS endpoint that receives alerts, optionally filtered. */
 export interface AlertSubscription {
@@ -66,6 +74,8 @@ export interface TrailwatchConfig {
   /** `yyyy/MM/dd`: the first day the Athena table projects. */
   readonly trailLogsSince: string;
   readonly fastPathReadOnlyEvents: boolean;
+  /** Concurrent executions reserved for (and capping) each detector function fed by events. */
+  readonly reservedConcurrency: ReservedConcurrency;
   readonly alertSubscriptions: readonly AlertSubscription[];
   readonly opsSubscriptions: readonly OpsSubscription[];
   /** Path of the trailwatch config file (settings, detector overrides, suppressions). */
@@ -169,6 +179,10 @@ function toConfig(parsed: ParsedContext): TrailwatchConfig {
     trailRegions: parsed.trailRegions,
     trailLogsSince: parsed.trailLogsSince,
     fastPathReadOnlyEvents: parsed.fastPathReadOnlyEvents,
+    reservedConcurrency: {
+      ingest: parsed.ingestReservedConcurrency,
+      fastPath: parsed.fastPathReservedConcurrency,
+    },
     alertSubscriptions: parsed.alertSubscriptions,
     opsSubscriptions: parsed.opsSubscriptions,
     configFile: parsed.configFile,

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../../detectors/types.js';
 import { TUNABLE_BUILTIN_IDS } from './catalog-ids.js';
-import { ATHENA, DEFAULT_TRAIL_REGIONS } from './defaults.js';
+import {
+  ATHENA,
+  DEFAULT_TRAIL_REGIONS,
+  FAST_PATH,
+  INGEST,
+  RESERVED_CONCURRENCY_LIMITS,
+} from './defaults.js';
 
 const AccountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 const BucketName = z
@@ -45,6 +51,21 @@ function parseJson(text: string): unknown {
     return text;
   }
 }
+
+/** `-c key=20` arrives as a string; cdk.json gives a number. */
+function asInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
+const concurrency = (limits: { readonly min: number; readonly max: number }) =>
+  z.preprocess(
+    asInteger,
+    z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(limits.min, `must be at least ${limits.min}`)
+      .max(limits.max, `must be at most ${limits.max}`),
+  );
 
 function asBoolean(value: unknown): unknown {
   if (value === 'true') return true;
@@ -126,6 +147,12 @@ export const contextSchema = (detectorIds: ReadonlySet<string> = TUNABLE_BUILTIN
       .regex(/^\d{4}\/\d{2}\/\d{2}$/, 'must be a date written yyyy/MM/dd')
       .default(ATHENA.projectionStart),
     fastPathReadOnlyEvents: z.preprocess(asBoolean, z.boolean()).default(false),
+    ingestReservedConcurrency: concurrency(RESERVED_CONCURRENCY_LIMITS.ingest).default(
+      INGEST.reservedConcurrency,
+    ),
+    fastPathReservedConcurrency: concurrency(RESERVED_CONCURRENCY_LIMITS.fastPath).default(
+      FAST_PATH.reservedConcurrency,
+    ),
     alertSubscriptions: z
       .preprocess(asJson, z.array(alertSubscriptionSchema(detectorIds)))
       .default([]),

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import type { CloudTrailFilesMetric } from './cloudtrail-files-metric.js';
 import { HEALTH } from './defaults.js';
 import type { WatchedPipeline } from './health-alarms.js';
+import type { RejectedEventsMetric } from './rejected-events-metric.js';
 
 /** Props of {@link PipelineDashboard}. */
 export interface PipelineDashboardProps extends WatchedPipeline {
@@ -22,6 +23,8 @@ export interface PipelineDashboardProps extends WatchedPipeline {
   readonly alarms: readonly IAlarm[];
   /** CloudTrail files ingested: what `TrailSilent` watches. */
   readonly cloudTrailFiles: CloudTrailFilesMetric;
+  /** Fast-path events refused as not from an AWS service: what `FastPathRejectedEvents` watches. */
+  readonly rejectedEvents: RejectedEventsMetric;
 }
 
 /**
@@ -110,6 +113,7 @@ export class PipelineDashboard extends Construct {
           new GraphWidget({
             title: 'Fast-path rule',
             left: ['MatchedEvents', 'Invocations', 'FailedInvocations'].map(ruleMetric),
+            right: [props.rejectedEvents.metric(period, 'events rejected (not from AWS)')],
             width: 12,
           }),
           new GraphWidget({

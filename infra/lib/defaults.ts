@@ -28,6 +28,15 @@ export const INGEST = {
   visibilityTimeoutFactor: 6,
   /** AWS advises ≥ 5 so throttling alone does not move messages to the DLQ. */
   maxReceiveCount: 5,
+  /**
+   * Concurrent executions reserved for (and capping) the function; also the queue
+   * mapping's maximum concurrency, so Lambda never polls more batches than may run
+   * (a throttled batch would count a receive towards the DLQ). 10 × 5 objects a
+   * batch keeps up with a large organization trail; a flood of notifications then
+   * waits in the queue instead of taking the account's whole concurrency. Context
+   * key `ingestReservedConcurrency` (2 to 1000: the mapping's own limits).
+   */
+  reservedConcurrency: 10,
   retention: Duration.days(4),
 } as const;
 
@@ -44,6 +53,20 @@ export const FAST_PATH = {
   /** Lambda's async queue: function errors. Older events are worth less than the S3 path's copy. */
   asyncRetryAttempts: 2,
   asyncMaxEventAge: Duration.hours(1),
+  /**
+   * Concurrent executions reserved for (and capping) the function: a burst of events
+   * (or forged ones) cannot take the account's concurrency, and other functions cannot
+   * take the detectors'. Throttled events wait in Lambda's async queue, retried within
+   * `asyncMaxEventAge`. Context key `fastPathReservedConcurrency` (1 to 1000).
+   */
+  reservedConcurrency: 10,
+} as const;
+
+/** Bounds the reserved-concurrency context keys accept. */
+export const RESERVED_CONCURRENCY_LIMITS = {
+  /** An SQS event source mapping's maximum concurrency is 2 to 1000. */
+  ingest: { min: 2, max: 1000 },
+  fastPath: { min: 1, max: 1000 },
 } as const;
 
 /**

@@ -1,12 +1,18 @@
 import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type CfnRule, Rule } from 'aws-cdk-lib/aws-events';
+import { type CfnRule, Match, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  formatIngestBuckets,
+  INGEST_BUCKETS_VARIABLE,
+  type IngestBucket,
+} from '../handlers/ingest-buckets.js';
 import type { AlertTopics } from './alert-topics.js';
+import type { ReservedConcurrency } from './config.js';
 import { DLQ_RETENTION, FAST_PATH, INGEST } from './defaults.js';
 import { DetectorFunction, handlerEntry } from './detector-function.js';
 import {
@@ -42,6 +48,12 @@ export interface DetectorFunctionsProps {
   readonly trailLogs: TrailLogs;
   /** ARN patterns of the S3 server access-log objects notified to the ingest queue. */
   readonly accessLogObjectsArns: readonly string[];
+  /**
+   * Every bucket whose notifications reach the ingest queue, with its owner: the ingest
+   * function refuses notifications of any other bucket and reads each with
+   * ExpectedBucketOwner (TRAILWATCH_INGEST_BUCKETS).
+   */
+  readonly ingestBuckets: readonly IngestBucket[];
   readonly alertTopics: AlertTopics;
   readonly stateTable: ITable;
   /** The trailwatch config (docs/configuration.md), serialised into TRAILWATCH_CONFIG. */
@@ -58,6 +70,11 @@ export interface DetectorFunctionsProps {
    */
   readonly readOnlyManagementEvents?: boolean;
   /**
+   * Concurrent executions reserved for (and capping) the ingest and fast-path functions.
+   * @default INGEST.reservedConcurrency and FAST_PATH.reservedConcurrency (10 each)
+   */
+  readonly reservedConcurrency?: ReservedConcurrency;
+  /**
    * Handler modules to bundle.
    * @default DEFAULT_HANDLERS (infra/handlers/s3-sqs.ts, eventbridge.ts and metrics.ts)
    */
@@ -66,6 +83,11 @@ export interface DetectorFunctionsProps {
 
 /** EventBridge's detail type for management events recorded by CloudTrail. */
 const CLOUDTRAIL_API_CALL = 'AWS API Call via CloudTrail';
+/**
+ * Sources only AWS services can use: PutEvents refuses an `aws.` source, so anyone
+ * allowed events:PutEvents on the bus cannot make an event this rule matches.
+ */
+const AWS_SOURCES = Match.prefix('aws.');
 /** L1-only rule state that lets read-only management events through. */
 const ALL_MANAGEMENT_EVENTS = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
 
@@ -77,7 +99,10 @@ const ALL_MANAGEMENT_EVENTS = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
  *   with bounded retries and a dead-letter queue for both delivery and function failures;
  * - `metrics` judges the account's Lambda invocation counts on a schedule
  *   ({@link InvocationSpikeDetector}).
- * Each role gets only the actions its handler performs, on only its resources.
+ * Each role gets only the actions its handler performs, on only its resources. Each
+ * function has reserved concurrency: a flood of notifications or events waits (in the
+ * queue, or Lambda's async queue) instead of taking the account's whole concurrency,
+ * and other functions cannot take the detectors'.
  */
 export class DetectorFunctions extends Construct {
   readonly ingest: DetectorFunction;
@@ -98,18 +123,28 @@ export class DetectorFunctions extends Construct {
     };
 
     const handlers = props.handlers ?? DEFAULT_HANDLERS;
+    const concurrency = props.reservedConcurrency ?? {
+      ingest: INGEST.reservedConcurrency,
+      fastPath: FAST_PATH.reservedConcurrency,
+    };
     this.ingest = new DetectorFunction(this, 'Ingest', {
       entry: handlers.ingest,
       description:
         'trailwatch: runs the detectors over each new CloudTrail log file and S3 access log',
       memorySize: INGEST.memorySize,
       timeout: INGEST.timeout,
-      environment,
+      environment: {
+        ...environment,
+        [INGEST_BUCKETS_VARIABLE]: formatIngestBuckets(props.ingestBuckets),
+      },
+      reservedConcurrency: concurrency.ingest,
     });
     this.ingest.function.addEventSource(
       new SqsEventSource(props.ingestQueue, {
         batchSize: INGEST.batchSize,
         reportBatchItemFailures: true,
+        // No more batches in flight than may run: a throttled batch would count a receive.
+        maxConcurrency: concurrency.ingest,
       }),
     );
     allowReadingLogs(this.ingest.role, props.trailLogs);
@@ -126,6 +161,7 @@ export class DetectorFunctions extends Construct {
       memorySize: FAST_PATH.memorySize,
       timeout: FAST_PATH.timeout,
       environment,
+      reservedConcurrency: concurrency.fastPath,
       asyncInvoke: {
         onFailure: new SqsDestination(this.fastPathDeadLetterQueue),
         retryAttempts: FAST_PATH.asyncRetryAttempts,
@@ -134,7 +170,7 @@ export class DetectorFunctions extends Construct {
     });
     this.fastPathRule = new Rule(this, 'FastPathRule', {
       description: 'trailwatch fast path: CloudTrail management events to the detectors',
-      eventPattern: { detailType: [CLOUDTRAIL_API_CALL] },
+      eventPattern: { source: AWS_SOURCES, detailType: [CLOUDTRAIL_API_CALL] },
       targets: [
         new LambdaFunction(this.fastPath.function, {
           deadLetterQueue: this.fastPathDeadLetterQueue,

@@ -4,6 +4,7 @@ import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { CloudTrailFilesMetric } from './cloudtrail-files-metric.js';
 import { HEALTH } from './defaults.js';
+import type { RejectedEventsMetric } from './rejected-events-metric.js';
 
 /** The pipeline parts whose health is watched. */
 export interface WatchedPipeline {
@@ -15,6 +16,8 @@ export interface WatchedPipeline {
   /** Where the ingest function logs one line per object read (the CloudTrail file count). */
   readonly ingestLogGroup: ILogGroup;
   readonly fastPathFunction: IFunction;
+  /** Where the fast-path function logs one line per event it refused (the rejected-event count). */
+  readonly fastPathLogGroup: ILogGroup;
   /** The scheduled invocation-spike detector. */
   readonly metricsFunction: IFunction;
 }
@@ -37,15 +40,21 @@ const atLeastOne = {
   treatMissingData: TreatMissingData.NOT_BREACHING,
 } as const;
 
+/** Counts the alarms read from the functions' own log lines. */
+export interface LogMetrics {
+  /** CloudTrail files ingested (from the ingest logs). */
+  readonly cloudTrailFiles: CloudTrailFilesMetric;
+  /** EventBridge events the fast path refused as not from an AWS service. */
+  readonly rejectedEvents: RejectedEventsMetric;
+}
+
 /**
  * The health alarms of the pipeline (docs/deploy.md, "Alarms", explains each). Any of
- * them firing means CloudTrail events may be going unexamined or alerts undelivered.
- * `cloudTrailFiles` counts CloudTrail files ingested (from the ingest logs).
+ * them firing means CloudTrail events may be going unexamined or alerts undelivered,
+ * or (`FastPathRejectedEvents`) someone is sending the detectors made-up events.
  */
-export function healthAlarmSpecs(
-  p: WatchedPipeline,
-  cloudTrailFiles: CloudTrailFilesMetric,
-): HealthAlarmSpec[] {
+export function healthAlarmSpecs(p: WatchedPipeline, logs: LogMetrics): HealthAlarmSpec[] {
+  const { cloudTrailFiles, rejectedEvents } = logs;
   const period = HEALTH.period;
   const depth = (queue: IQueue) =>
     queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' });
@@ -100,6 +109,18 @@ export function healthAlarmSpecs(
         'Check the trail status (GetTrailStatus), the bucket notification configuration and ' +
         'the ingest function logs ("object processed" lines with events).',
     },
+    {
+      id: 'FastPathRejectedEvents',
+      metric: rejectedEvents.metric(period),
+      ...atLeastOne,
+      description:
+        'The fast-path function refused events that claim to be CloudTrail records but did not ' +
+        'come from an AWS service (a custom source, or an envelope account that is not the ' +
+        "record's recipient account): someone with events:PutEvents on the bus, or " +
+        'lambda:InvokeFunction on the function, is feeding the detectors made-up events. The ' +
+        'function logs each ("event rejected": reason, source, account, id). Find who sent them ' +
+        "with the CloudTrail PutEvents or Invoke records, and check the fast-path rule's pattern.",
+    },
     ...functionAlarms('Ingest', p.ingestFunction),
     ...functionAlarms('FastPath', p.fastPathFunction),
     ...functionAlarms(
@@ -130,8 +151,8 @@ function functionAlarms(name: string, fn: IFunction, errorDescription?: string):
       metric: fn.metricThrottles({ period, statistic: 'Sum' }),
       ...atLeastOne,
       description:
-        `The ${name} detector function was throttled: the account or function concurrency limit was hit. ` +
-        'Detection is delayed; raise the concurrency quota if it persists.',
+        `The ${name} detector function was throttled: its reserved concurrency was all in use. ` +
+        'Detection is delayed; if it persists, raise its reserved concurrency (docs/deploy.md, "Configuration").',
     },
   ];
 }

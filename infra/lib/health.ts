@@ -8,6 +8,7 @@ import type { OpsSubscription } from './config.js';
 import { PipelineDashboard } from './dashboard.js';
 import { healthAlarmSpecs, type WatchedPipeline } from './health-alarms.js';
 import { OpsTopic } from './ops-topic.js';
+import { RejectedEventsMetric } from './rejected-events-metric.js';
 
 /** Props of {@link Health}. */
 export interface HealthProps extends WatchedPipeline {
@@ -32,6 +33,8 @@ export class Health extends Construct {
   readonly dashboard: PipelineDashboard;
   /** CloudTrail files ingested, counted from the ingest function's logs. */
   readonly cloudTrailFiles: CloudTrailFilesMetric;
+  /** Fast-path events refused as not from an AWS service, counted from its logs. */
+  readonly rejectedEvents: RejectedEventsMetric;
 
   constructor(scope: Construct, id: string, props: HealthProps) {
     super(scope, id);
@@ -42,8 +45,12 @@ export class Health extends Construct {
     this.cloudTrailFiles = new CloudTrailFilesMetric(this, 'CloudTrailFiles', {
       ingestLogGroup: props.ingestLogGroup,
     });
+    this.rejectedEvents = new RejectedEventsMetric(this, 'RejectedEvents', {
+      fastPathLogGroup: props.fastPathLogGroup,
+    });
     const action = new SnsAction(this.opsTopic.topic);
-    this.alarms = healthAlarmSpecs(props, this.cloudTrailFiles).map((spec) => {
+    const logs = { cloudTrailFiles: this.cloudTrailFiles, rejectedEvents: this.rejectedEvents };
+    this.alarms = healthAlarmSpecs(props, logs).map((spec) => {
       const alarm = new Alarm(this, spec.id, {
         metric: spec.metric,
         threshold: spec.threshold,
@@ -60,6 +67,7 @@ export class Health extends Construct {
       ...props,
       alarms: this.alarms,
       cloudTrailFiles: this.cloudTrailFiles,
+      rejectedEvents: this.rejectedEvents,
     });
   }
 }

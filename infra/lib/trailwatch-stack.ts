@@ -85,6 +85,11 @@ export class TrailwatchStack extends Stack {
       ingestQueue: this.ingestQueue.queue,
       trailLogs: this.trailSource,
       accessLogObjectsArns: [this.accessLogs.logObjectsArn],
+      // The buckets the queue policy admits, with the same owners.
+      ingestBuckets: [
+        { bucket: this.trailSource.bucketName, owner: this.trailSource.bucketAccount },
+        { bucket: this.accessLogs.bucketName, owner: Aws.ACCOUNT_ID },
+      ],
       alertTopics: this.alertTopics,
       stateTable: this.stateTable.table,
       config: withDeploymentSettings(props.detectorConfig ?? { document: {} }, {
@@ -97,6 +102,7 @@ export class TrailwatchStack extends Stack {
       }),
       runbookBaseUrl: config.runbookBaseUrl,
       readOnlyManagementEvents: config.fastPathReadOnlyEvents,
+      reservedConcurrency: config.reservedConcurrency,
       handlers: props.handlers,
     });
     this.athena = new AthenaCatalog(this, 'Athena', {
@@ -124,6 +130,7 @@ export class TrailwatchStack extends Stack {
       ingestFunction: this.detectors.ingest.function,
       ingestLogGroup: this.detectors.ingest.logGroup,
       fastPathFunction: this.detectors.fastPath.function,
+      fastPathLogGroup: this.detectors.fastPath.logGroup,
       metricsFunction: this.detectors.metrics.detector.function,
       fastPathRule: this.detectors.fastPathRule,
       alertTopics: [...this.alertTopics.topics.values()],

@@ -65,7 +65,7 @@ export async function loadUserRules(dir: string, cwd = process.cwd()): Promise<U
   if (problems.length > 0) {
     throw new ConfigError([
       ...problems,
-      `detectorsDir: run \`npx trailwatch test-detectors --detectors ${dir}\` to see the details`,
+      `detectorsDir: run \`npx --no trailwatch test-detectors --detectors ${dir}\` to see the details`,
     ]);
   }
   return {

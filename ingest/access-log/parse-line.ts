@@ -23,18 +23,14 @@ const NUMERIC: ReadonlySet<AccessLogField> = new Set([
 /** Up to 15 digits: every value stays an exact integer (a 5 TB object has 13). */
 const DIGITS = /^\d{1,15}$/;
 const HTTP_STATUS = /^\d{3}$/;
-/** `SigV2`, `SigV4`, and the variants AWS may add (`SigV4a`). */
-const SIGNATURE_VERSION = /^SigV[0-9A-Za-z]{1,8}$/;
-const AUTH_TYPE = /^[A-Za-z]{1,32}$/;
-const TLS_VERSION = /^TLSv\d(?:\.\d)?$/i;
 
 /**
  * Parses one S3 server access-log line (trailing `\r` ignored). Needs the first
  * {@link MIN_ACCESS_LOG_FIELDS} fields and a real time; later fields may be missing
- * (older lines) and unknown trailing ones are kept in `extraFields`. Fields with a
- * known shape (numbers, signature version, authentication type, TLS version) are
- * checked, so a line whose fields slipped (an unescaped quote in a user agent) is
- * reported rather than read into the wrong fields. Never throws.
+ * (older lines) and unknown trailing ones are kept in `extraFields`. Numbers are
+ * checked here; the fields after the user agent were checked by the tokenizer,
+ * which places them by their shapes (S3 does not escape quotes in the user agent).
+ * Never throws.
  */
 export function parseAccessLogLine(line: string): ParsedAccessLogLine {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -65,8 +61,6 @@ export function parseAccessLogLine(line: string): ParsedAccessLogLine {
     }
     values[name] = Number(value);
   }
-  const shapeError = checkShapes(values);
-  if (shapeError) return fail(shapeError);
   return {
     ok: true,
     record: {
@@ -82,19 +76,6 @@ export function parseAccessLogLine(line: string): ParsedAccessLogLine {
 /** `-` (or an empty quoted field) is S3's "absent". */
 function absentAsNull(value: string): string | null {
   return value === '-' || value === '' ? null : value;
-}
-
-function checkShapes(values: Record<string, string | number | null>): string | undefined {
-  const check = (field: AccessLogField, shape: RegExp): string | undefined => {
-    const value = values[field];
-    if (value === null || value === undefined || shape.test(String(value))) return undefined;
-    return `field ${ACCESS_LOG_FIELDS.indexOf(field) + 1} (${field}) has an unexpected value; fields may have shifted`;
-  };
-  return (
-    check('signatureVersion', SIGNATURE_VERSION) ??
-    check('authenticationType', AUTH_TYPE) ??
-    check('tlsVersion', TLS_VERSION)
-  );
 }
 
 function fail(reason: string): ParsedAccessLogLine {

@@ -14,7 +14,15 @@ export const apiProtectionRemoved: Runbook = {
     'Authorization was removed from an API Gateway method or route, an authorizer deleted, or a ' +
     'WAF web ACL detached or deleted. The API and its backend now answer unauthenticated or ' +
     'unfiltered traffic.',
-  detectors: ['apigateway-authorization-removed', 'cloudfront-waf-removed', 'waf-web-acl-removed'],
+  detectors: [
+    'apigateway-authorization-removed',
+    'cloudfront-waf-removed',
+    'waf-ip-set-emptied',
+    'waf-logging-removed',
+    'waf-rule-group-deleted',
+    'waf-web-acl-removed',
+    'waf-web-acl-rules-removed',
+  ],
   severity: {
     P1: 'Authorization removed from a method that reaches data or changes state, or WAF removed from a production API under attack.',
     P2: 'Protection removed by an unknown actor, no abuse seen yet.',

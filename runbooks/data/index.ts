@@ -2,6 +2,7 @@ export * from './api-protection-removed.js';
 export * from './cloudtrail-tampering.js';
 export * from './console-brute-force.js';
 export * from './credential-compromise.js';
+export * from './data-exfiltration.js';
 export * from './iam-privilege-escalation.js';
 export * from './kms-key-loss.js';
 export * from './lambda-backdoor.js';

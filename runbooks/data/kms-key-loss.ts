@@ -17,6 +17,7 @@ export const kmsKeyLoss: Runbook = {
   detectors: [
     'kms-imported-key-material-deleted',
     'kms-key-disabled-or-deleted',
+    'kms-key-material-imported',
     'kms-key-policy-opened',
   ],
   severity: {

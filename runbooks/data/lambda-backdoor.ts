@@ -24,9 +24,12 @@ export const lambdaBackdoor: Runbook = {
     'lambda-code-updated-by-human',
     'lambda-execution-role-changed',
     'lambda-foreign-layer',
+    'lambda-function-deleted',
     'lambda-function-url-no-auth',
     'lambda-invoke-burst',
+    'lambda-layer-added-by-human',
     'lambda-permission-public-or-cross-account',
+    'lambda-permission-untrusted-organization',
   ],
   severity: {
     P1: 'Public or foreign access to a function whose role can reach data or IAM, or invocations from the new principal.',

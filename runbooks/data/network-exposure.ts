@@ -14,6 +14,7 @@ export const networkExposure: Runbook = {
     'A security group (or ACL, route, gateway) now admits the whole internet, often on an admin ' +
     'port. Close it, then check whether anything connected while it was open.',
   detectors: [
+    'load-balancer-security-groups-changed',
     'network-acl-changed',
     'network-acl-permissive-entry',
     'network-gateway-changed',
@@ -21,6 +22,7 @@ export const networkExposure: Runbook = {
     'route-table-changed',
     'security-group-changed',
     'security-group-open-to-world',
+    'security-group-rule-modified-to-world',
     'traffic-mirroring-created',
     'vpc-changed',
   ],

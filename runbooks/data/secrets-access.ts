@@ -20,9 +20,14 @@ export const secretsAccess: Runbook = {
     'read them. Assume every secret it read is known to the attacker: the response is rotation.',
   detectors: [
     'ec2-user-data-read-burst',
+    'secrets-batch-read-broad-filter',
+    'secrets-batch-read-many',
     'secrets-bulk-read',
+    'secrets-first-read-by-principal',
     'secrets-force-deleted',
     'secrets-policy-public',
+    'secrets-read-by-other-account',
+    'secrets-rotation-cancelled',
     'ssm-securestring-bulk-read',
   ],
   severity: {

@@ -1,5 +1,8 @@
 import type { LoadReport } from '../engines/duckdb-runner.js';
 
+/** Altered records listed one by one; the rest are counted. */
+const LISTED_TAMPERED = 10;
+
 /** One line of what a local load read and passed over, then one line per rejected file. */
 export function describeLoad(load: LoadReport): string[] {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -18,5 +21,14 @@ export function describeLoad(load: LoadReport): string[] {
     `read ${parts.join(' and ')} in ${load.elapsedMs} ms${skipped ? `; passed over: ${skipped}` : ''}`,
   ];
   for (const r of load.rejected) lines.push(`rejected ${r.path}: ${r.reason}`);
+  for (const t of load.tampered.slice(0, LISTED_TAMPERED)) {
+    lines.push(
+      t.record === undefined
+        ? `altered ${t.path}: top-level key ${t.keyPath} repeated; the records of every array were read, as trailwatch scan reads them`
+        : `altered ${t.path} record ${t.record}: key ${t.keyPath} repeated; left out, as trailwatch scan leaves it out`,
+    );
+  }
+  const more = load.tampered.length - LISTED_TAMPERED;
+  if (more > 0) lines.push(`... and ${more} more altered records left out`);
   return lines;
 }

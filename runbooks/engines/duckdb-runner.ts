@@ -1,8 +1,14 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CREATE_ACCESS_LOG_TABLE, insertAccessLogsSql } from '../duckdb/access-log-table.js';
 import { CREATE_CLOUDTRAIL_TABLE, insertCloudTrailSql } from '../duckdb/cloudtrail-table.js';
-import { type DayRange, findLocalLogFiles, type SkippedFile } from '../duckdb/local-files.js';
+import {
+  type CloudTrailFile,
+  type DayRange,
+  findLocalLogFiles,
+  type SkippedFile,
+} from '../duckdb/local-files.js';
 import { DUCKDB_SHIM_SQL } from '../duckdb/shim.js';
+import { screenCloudTrailFiles, type TamperedRecord } from '../duckdb/tampered-files.js';
 import { QueryCancelledError, QueryExecutionError } from '../errors.js';
 import type { PreparedQuery, QueryResult, QueryRunner } from './types.js';
 
@@ -39,6 +45,8 @@ export interface LoadReport {
   readonly accessLogRecords: number;
   readonly skipped: readonly SkippedFile[];
   readonly rejected: readonly RejectedFile[];
+  /** Records left out because they repeat a JSON key, as `trailwatch scan` leaves them out. */
+  readonly tampered: readonly TamperedRecord[];
   readonly elapsedMs: number;
 }
 
@@ -74,12 +82,31 @@ export class DuckDbRunner implements QueryRunner {
       const rejected: RejectedFile[] = [];
       const cloudTrail = tables.has('cloudtrail_logs') ? files.cloudTrail : [];
       const accessLogs = tables.has('s3_access_logs') ? files.accessLogs : [];
-      // One read per file kind: each kind wraps its records differently.
-      for (const kind of ['trail', 'records', 'eventbridge'] as const) {
-        const ofKind = cloudTrail.filter((f) => f.kind === kind).map((f) => f.path);
-        const insert = (list: readonly string[]) =>
-          insertCloudTrailSql(list, kind, options.columns);
-        await loadFiles(connection, ofKind, insert, rejected);
+      // The files are screened for altered records while DuckDB loads them; the rare
+      // time some are found, the table is loaded again with those files' copies.
+      const [screen, loaded] = await Promise.allSettled([
+        screenCloudTrailFiles(cloudTrail),
+        loadCloudTrail(connection, cloudTrail, options.columns, rejected),
+      ]);
+      if (screen.status === 'rejected') throw screen.reason;
+      const { tampered, copies, dispose } = screen.value;
+      try {
+        if (loaded.status === 'rejected') throw loaded.reason;
+        if (copies.size > 0) {
+          await connection.run('DELETE FROM cloudtrail_logs');
+          rejected.length = 0;
+          const originals = new Map([...copies].map(([original, copy]) => [copy, original]));
+          const substituted = cloudTrail.map((f) => {
+            const copy = copies.get(f.path);
+            return copy === undefined ? f : { path: copy, kind: 'records' as const };
+          });
+          await loadCloudTrail(connection, substituted, options.columns, rejected);
+          for (const [i, r] of rejected.entries()) {
+            rejected[i] = { ...r, path: originals.get(r.path) ?? r.path };
+          }
+        }
+      } finally {
+        await dispose();
       }
       await loadFiles(connection, accessLogs, insertAccessLogsSql, rejected);
       const load: LoadReport = {
@@ -95,6 +122,7 @@ export class DuckDbRunner implements QueryRunner {
         accessLogRecords: await count(connection, 's3_access_logs'),
         skipped: files.skipped,
         rejected,
+        tampered,
         elapsedMs: Math.round(performance.now() - started),
       };
       return new DuckDbRunner(instance, connection, load);
@@ -136,6 +164,20 @@ export class DuckDbRunner implements QueryRunner {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Loads CloudTrail files, one read per kind: each kind wraps its records differently. */
+async function loadCloudTrail(
+  connection: DuckDBConnection,
+  files: readonly CloudTrailFile[],
+  columns: ReadonlySet<string> | undefined,
+  rejected: RejectedFile[],
+): Promise<void> {
+  for (const kind of ['trail', 'records', 'eventbridge'] as const) {
+    const ofKind = files.filter((f) => f.kind === kind).map((f) => f.path);
+    const insert = (list: readonly string[]) => insertCloudTrailSql(list, kind, columns);
+    await loadFiles(connection, ofKind, insert, rejected);
   }
 }
 

@@ -2,9 +2,10 @@ import type { QueryResult } from '../engines/types.js';
 
 /**
  * Query results for people (table), spreadsheets (CSV) and machines (JSON).
- * Values are attacker-controlled CloudTrail text: the table shows control
- * characters escaped so an ANSI sequence in a user agent cannot drive the
- * terminal, and CSV defuses cells a spreadsheet would run as a formula.
+ * Values are attacker-controlled CloudTrail text: every format neutralises them
+ * through the {@link TextSafety} the caller passes (the table and CSV show control,
+ * bidi and invisible characters as escapes, CSV also defuses formulas, JSON keeps the
+ * data and writes those characters as `\u` escapes).
  */
 export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -15,34 +16,27 @@ export interface NamedResult {
   readonly result: QueryResult;
 }
 
-/** Control characters (C0, DEL, C1) and bidi overrides: an attacker could drive or disguise the terminal with them. */
-function isUnsafeForTerminal(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
-
-/** The value with unsafe characters shown as `\uXXXX` escapes. */
-export function escapeForTerminal(value: string): string {
-  let out = '';
-  for (const c of value) {
-    const code = c.codePointAt(0) ?? 0;
-    out += isUnsafeForTerminal(code) ? `\\u${code.toString(16).padStart(4, '0')}` : c;
-  }
-  return out;
+/**
+ * How attacker-controlled values are made safe in each format. runbooks/ cannot
+ * import alerting/ (alerting depends on runbooks), so the caller passes alerting's
+ * sanitiser (`TEXT_SAFETY` in alerting/text-safety.ts) and query results are
+ * neutralised by the very code that neutralises alerts: one sanitiser, no copy.
+ */
+export interface TextSafety {
+  /** One terminal line: control, bidi and invisible characters as visible escapes. */
+  readonly line: (value: string) => string;
+  /** One spreadsheet cell: as `line`, and a value that could run as a formula defused. */
+  readonly spreadsheetCell: (value: string) => string;
+  /** JSON text with the characters `JSON.stringify` leaves raw (C1, bidi, zero-width) as `\u` escapes. */
+  readonly json: (text: string) => string;
 }
 
 /** An aligned text table, cells cut to `maxWidth` characters. */
-export function formatTable(result: QueryResult, maxWidth = 60): string {
-  const header = result.columns.map((c) => c.name);
+export function formatTable(result: QueryResult, safety: TextSafety, maxWidth = 60): string {
+  const header = result.columns.map((c) => safety.line(c.name));
   const cell = (v: string | null) => {
-    const text = v === null ? 'NULL' : escapeForTerminal(v);
-    return text.length > maxWidth ? `${text.slice(0, maxWidth - 1)}…` : text;
+    const text = v === null ? 'NULL' : safety.line(v);
+    return text.length > maxWidth ? `${cutAt(text, maxWidth - 1)}…` : text;
   };
   const body = result.rows.map((row) => row.map(cell));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
@@ -55,20 +49,28 @@ export function formatTable(result: QueryResult, maxWidth = 60): string {
   return `${[line(header), rule, ...body.map(line)].join('\n')}\n`;
 }
 
+/** The first `length` UTF-16 units of `text`, one fewer rather than half a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
 /** RFC 4180 CSV; NULL is an empty cell. */
-export function formatCsv(result: QueryResult): string {
-  const lines = [
-    result.columns.map((c) => csvCell(c.name)),
-    ...result.rows.map((r) => r.map(csvCell)),
-  ];
+export function formatCsv(result: QueryResult, safety: TextSafety): string {
+  const cell = (value: string | null) => csvCell(value, safety);
+  const lines = [result.columns.map((c) => cell(c.name)), ...result.rows.map((r) => r.map(cell))];
   return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
-function csvCell(value: string | null): string {
+function csvCell(value: string | null, safety: TextSafety): string {
   if (value === null) return '';
-  // Spreadsheets run cells starting with = + @ (and tab/CR tricks) as formulas.
-  const defused = /^[=+@\t\r]/.test(value) || /^-(?![0-9.]*$)/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+  const text = safety.spreadsheetCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A JSON document, indented, with every value's text kept exactly but unsafe characters escaped. */
+export function formatJson(document: unknown, safety: TextSafety): string {
+  return `${safety.json(JSON.stringify(document, null, 2))}\n`;
 }
 
 /** One JSON object per query result; rows as objects keyed by column name. */

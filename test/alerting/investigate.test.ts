@@ -17,7 +17,7 @@ describe('Function: withInvestigations', () => {
     expect(alert.investigate.length).toBeGreaterThan(0);
     const bucketQuery = alert.investigate.find((c) => c.params.bucket !== undefined);
     expect(bucketQuery?.params.bucket).toBe('data-bucket');
-    expect(bucketQuery?.command).toMatch(/^npx trailwatch investigate s3-public-exposure /);
+    expect(bucketQuery?.command).toMatch(/^npx --no trailwatch investigate s3-public-exposure /);
     expect(bucketQuery?.command).toContain('--logs logs/');
   });
 

@@ -43,6 +43,32 @@ describe('runPipeline with S3 server access logs', () => {
     ]);
   });
 
+  it('still detects an anonymous downloader whose user agent and referer hold unescaped quotes', async () => {
+    // S3 does not escape `"` in these fields: the client's own quotes must not make
+    // its line unreadable (an ingest error) or shift its fields out of detection.
+    const log = [
+      accessLogLine({
+        requester: '-',
+        ip: '203.0.113.50',
+        requestId: 'ANONQ',
+        userAgent: 'curl/8.5.0" "x" - AAAA SigV4 C AuthHeader h TLSv1.2 - - us-east-1',
+      }).replace('"-" "curl', '"https://www.example.com/?q="x"" "curl'),
+    ].join('\n');
+
+    const result = await runPipeline(
+      readObject(KEY, Buffer.from(`${log}\n`)),
+      new DetectorEngine([], ctx),
+      new AlertAggregator(),
+      {},
+      { accessLogs: new AccessLogEngine(BUILTIN_ACCESS_LOG_DETECTORS, ctx) },
+    );
+
+    expect(result.input).toMatchObject({ accessLogRecords: 1, ingestErrors: 0 });
+    expect(result.alerts.map((a) => [a.detector, a.sourceIp, a.eventIds])).toEqual([
+      ['s3-anonymous-access-succeeded', '203.0.113.50', ['ANONQ']],
+    ]);
+  });
+
   it('counts access-log records but raises nothing when no access-log engine is given', async () => {
     const result = await runPipeline(
       readObject(KEY, LOG),

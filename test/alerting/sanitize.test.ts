@@ -5,6 +5,7 @@ import {
   markdownText,
   SNS_SUBJECT_MAX_CHARS,
   snsSubject,
+  spreadsheetCell,
   truncate,
 } from '../../alerting/sanitize.js';
 
@@ -164,5 +165,33 @@ describe('markdownText', () => {
     const out = markdownText(`${hostile.fakeLogLine}${hostile.osc8}${hostile.bidi}`);
 
     expect(out).not.toMatch(DANGEROUS);
+  });
+});
+
+describe('spreadsheetCell', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    [' =1+1', "' =1+1"],
+    ['\u00a0\u200b+1', "'\u00a0\\u200B+1"],
+    ['\uff1dSUM(A1)', "'\uff1dSUM(A1)"],
+    ['\uff20x', "'\uff20x"],
+    ['\n-1+1', "'\\n-1+1"],
+    ['\tx', "'\\tx"],
+  ])('defuses %j as %j', (value, expected) => {
+    expect(spreadsheetCell(value)).toBe(expected);
+  });
+
+  it('leaves data alone: negative numbers, a lone dash, text with = inside', () => {
+    expect(['-', '-1.5', 'a=b', 'user@example.com'].map(spreadsheetCell)).toEqual([
+      '-',
+      '-1.5',
+      'a=b',
+      'user@example.com',
+    ]);
+  });
+
+  it('shows invisible characters as alert output does', () => {
+    expect(spreadsheetCell(hostile.bidi)).toBe(escapeInvisible(hostile.bidi));
+    expect(spreadsheetCell(hostile.zeroWidth)).not.toMatch(DANGEROUS);
   });
 });

@@ -45,6 +45,31 @@ describe('Function: scanSummary', () => {
   });
 });
 
+describe('Function: scanSummary, state limits', () => {
+  it('says what a flood of keys cost when the state limits were reached', () => {
+    const evicted = {
+      keys: 380_998,
+      findings: 381_500,
+      severeFindings: 2,
+      firstSeenMarks: 7,
+      unmarkedEvents: 0,
+    };
+
+    const text = scanSummary(result({ evicted }), 1, 1);
+
+    expect(text).toContain(
+      'state limits reached (see docs/performance.md): evicted 380,998 keys below threshold holding 381,500 findings (2 high or critical); 7 first-seen sightings not recorded; 0 events not remembered for dedup',
+    );
+  });
+
+  it('says nothing about state limits when nothing was evicted', () => {
+    const none = { keys: 0, findings: 0, severeFindings: 0, firstSeenMarks: 0, unmarkedEvents: 0 };
+
+    expect(scanSummary(result({ evicted: none }), 0, 1)).not.toContain('state limits');
+    expect(scanSummary(result(), 0, 1)).not.toContain('state limits');
+  });
+});
+
 describe('Function: errorLines', () => {
   it('lists errors with the object and reason, escaping control characters, and counts the rest', () => {
     const error = new IngestError('invalid-json', { object: 'logs/a\u001b[31m.json' }, 'bad JSON');

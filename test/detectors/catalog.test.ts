@@ -7,7 +7,15 @@ import { RUNBOOKS } from '../../runbooks/catalog.js';
 
 const detectorsDir = join(import.meta.dirname, '../../detectors');
 // access-log/ and metrics/ hold detectors over other inputs, with their own catalogs and tests.
-const NOT_DETECTOR_FOLDERS = new Set(['helpers', 'examples', 'user', 'access-log', 'metrics']);
+// semantics: the policy and address evaluation the detectors ask (no detectors in it).
+const NOT_DETECTOR_FOLDERS = new Set([
+  'helpers',
+  'examples',
+  'user',
+  'access-log',
+  'metrics',
+  'semantics',
+]);
 
 /** Every `detectors/<family>/<id>.ts` file, as the layout promises one detector per file. */
 function detectorFiles(): string[] {

@@ -40,6 +40,8 @@ function skipReasons(run: CaseRun): string[] {
     if (l.message === 'object skipped' || l.message === 'notification skipped') {
       return [String(l.reason)];
     }
+    // The fast path refuses what did not come from an AWS source before any parsing.
+    if (l.message === 'event rejected') return [`rejected:${String(l.reason)}`];
     if (l.message === 'object processed' || l.message === 'event processed') {
       return Object.keys((l.skippedByReason as Record<string, number>) ?? {});
     }

@@ -159,6 +159,30 @@ describe('Config: parseConfig', () => {
     ]);
   });
 
+  it('reserves concurrency by default and takes either key from the command line', () => {
+    expect(parseConfig({}).reservedConcurrency).toEqual({ ingest: 10, fastPath: 10 });
+    expect(
+      parseConfig({ ingestReservedConcurrency: '40', fastPathReservedConcurrency: 3 })
+        .reservedConcurrency,
+    ).toEqual({ ingest: 40, fastPath: 3 });
+  });
+
+  it('rejects reserved concurrency Lambda or the queue mapping would refuse', () => {
+    expect(problemsOf({ ingestReservedConcurrency: 1, fastPathReservedConcurrency: '0' })).toEqual([
+      'ingestReservedConcurrency: must be at least 2',
+      'fastPathReservedConcurrency: must be at least 1',
+    ]);
+    expect(problemsOf({ ingestReservedConcurrency: 1001 })).toEqual([
+      'ingestReservedConcurrency: must be at most 1000',
+    ]);
+    expect(problemsOf({ fastPathReservedConcurrency: 'ten' })).toEqual([
+      'fastPathReservedConcurrency: must be a whole number',
+    ]);
+    expect(problemsOf({ fastPathReservedConcurrency: 2.5 })).toEqual([
+      'fastPathReservedConcurrency: must be a whole number',
+    ]);
+  });
+
   it('names the problem in the error message too', () => {
     expect(() => parseConfig({ stackName: '1bad' })).toThrow(
       /stackName: must be a CloudFormation stack name/,

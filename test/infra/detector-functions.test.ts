@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HANDLERS } from '../../infra/lib/detector-functions.js';
-import { onlyResource, resourcesOf, synth } from './support.js';
+import { CONTROL_TOWER_CONTEXT, onlyResource, resourcesOf, synth } from './support.js';
 
 describe('DetectorFunctions', () => {
   const template = synth({ configFile: 'test/infra/fixtures/trailwatch.yaml' });
@@ -107,7 +107,10 @@ describe('DetectorFunctions', () => {
 
     expect(rule.Properties).toMatchObject({
       State: 'ENABLED',
-      EventPattern: { 'detail-type': ['AWS API Call via CloudTrail'] },
+      EventPattern: {
+        source: [{ prefix: 'aws.' }],
+        'detail-type': ['AWS API Call via CloudTrail'],
+      },
       Targets: [
         {
           Arn: { 'Fn::GetAtt': [expect.stringMatching(/^DetectorsFastPath/), 'Arn'] },
@@ -119,6 +122,18 @@ describe('DetectorFunctions', () => {
           RetryPolicy: { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 14400 },
         },
       ],
+    });
+  });
+
+  it('matches only events AWS services sent: no custom source (PutEvents) can reach the fast path', () => {
+    // Prepare
+    const pattern = onlyResource(template, 'AWS::Events::Rule').Properties?.EventPattern;
+
+    // Assess: the source is pinned to the prefix PutEvents refuses, and nothing widens it.
+    expect(pattern.source).toEqual([{ prefix: 'aws.' }]);
+    expect(Object.keys(pattern).sort()).toEqual(['detail-type', 'source']);
+    withReadOnly.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: [{ prefix: 'aws.' }] },
     });
   });
 
@@ -146,6 +161,66 @@ describe('DetectorFunctions', () => {
     withReadOnly.hasResourceProperties('AWS::Events::Rule', {
       State: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
     });
+  });
+
+  it('reserves concurrency for every function, and polls the queue no wider than it', () => {
+    // Prepare
+    const reserved = (t: typeof template) =>
+      Object.entries(resourcesOf(t, 'AWS::Lambda::Function'))
+        .map(([id, fn]) => [
+          id.replace(/[0-9A-F]{8}$/, ''),
+          fn.Properties?.ReservedConcurrentExecutions,
+        ])
+        .sort();
+    const mapping = (t: typeof template) =>
+      onlyResource(t, 'AWS::Lambda::EventSourceMapping').Properties?.ScalingConfig;
+
+    // Assess: defaults, then both context keys (as `-c` gives them: strings).
+    expect(reserved(template)).toEqual([
+      ['DetectorsFastPath', 10],
+      ['DetectorsIngest', 10],
+      ['DetectorsMetricsFunction', 1],
+    ]);
+    expect(mapping(template)).toEqual({ MaximumConcurrency: 10 });
+    const tuned = synth({ ingestReservedConcurrency: '25', fastPathReservedConcurrency: '4' });
+    expect(reserved(tuned)).toEqual([
+      ['DetectorsFastPath', 4],
+      ['DetectorsIngest', 25],
+      ['DetectorsMetricsFunction', 1],
+    ]);
+    expect(mapping(tuned)).toEqual({ MaximumConcurrency: 25 });
+  });
+
+  it('tells the ingest function which buckets it reads and who owns each', () => {
+    // Prepare: references rendered as what they name.
+    const bucketsOf = (t: typeof template) =>
+      Object.entries(resourcesOf(t, 'AWS::Lambda::Function')).map(([id, fn]) => {
+        const value = fn.Properties?.Environment.Variables.TRAILWATCH_INGEST_BUCKETS;
+        if (value === undefined || typeof value === 'string') return [id, value];
+        const parts: unknown[] = value['Fn::Join'][1];
+        const text = parts
+          .map((part) => {
+            if (typeof part === 'string') return part;
+            const ref = (part as { Ref?: string }).Ref;
+            return ref ? `<${ref}>` : '<stack-uuid>';
+          })
+          .join('');
+        return [id, text];
+      });
+
+    // Assess: the ingest function only; a created trail bucket and an imported one.
+    expect(bucketsOf(template).filter(([, value]) => value !== undefined)).toEqual([
+      [
+        expect.stringMatching(/^DetectorsIngest[0-9A-F]{8}$/),
+        'trailwatch-cloudtrail-<AWS::AccountId>-<AWS::Region>:<AWS::AccountId>,' +
+          'trailwatch-access-logs-<stack-uuid>:<AWS::AccountId>',
+      ],
+    ]);
+    const imported = bucketsOf(synth(CONTROL_TOWER_CONTEXT)).find(([, v]) => v !== undefined);
+    expect(imported?.[1]).toBe(
+      'aws-controltower-logs-111122223333-eu-west-1:111122223333,' +
+        'trailwatch-access-logs-<stack-uuid>:<AWS::AccountId>',
+    );
   });
 
   it('sets RUNBOOK_BASE_URL only when runbookBaseUrl is configured', () => {

@@ -83,8 +83,11 @@ describe('Health', () => {
     )?.[1].Properties as AlarmProps & { Period: number; Statistic: string };
 
     it('counts CloudTrail files from the ingest logs: "object processed" lines with events', () => {
-      expect(filters).toHaveLength(1);
-      expect(filters[0]?.Properties).toEqual({
+      const onIngest = filters.filter((f) =>
+        /^DetectorsIngestLogGroup/.test(f.Properties?.LogGroupName.Ref),
+      );
+      expect(onIngest).toHaveLength(1);
+      expect(onIngest[0]?.Properties).toEqual({
         LogGroupName: { Ref: expect.stringMatching(/^DetectorsIngestLogGroup/) },
         FilterPattern: '{ ($.message = "object processed") && ($.events > 0) }',
         MetricTransformations: [
@@ -116,16 +119,56 @@ describe('Health', () => {
 
     it("keeps each stack's count apart: the namespace names the stack", () => {
       const other = synth({ stackName: 'TrailwatchStaging' });
-      const [filter] = Object.values(resourcesOf(other, 'AWS::Logs::MetricFilter'));
-
-      expect(filter?.Properties?.MetricTransformations[0].MetricNamespace).toBe(
-        'Trailwatch/TrailwatchStaging',
+      const namespaces = Object.values(resourcesOf(other, 'AWS::Logs::MetricFilter')).map(
+        (filter) => filter.Properties?.MetricTransformations[0].MetricNamespace,
       );
+
+      expect(namespaces).toEqual(['Trailwatch/TrailwatchStaging', 'Trailwatch/TrailwatchStaging']);
+    });
+  });
+
+  describe('FastPathRejectedEvents', () => {
+    const filters = Object.values(resourcesOf(template, 'AWS::Logs::MetricFilter'));
+    const alarm = Object.entries(resourcesOf(template, 'AWS::CloudWatch::Alarm')).find(([id]) =>
+      id.startsWith('HealthFastPathRejectedEvents'),
+    )?.[1].Properties as AlarmProps & { Period: number; Statistic: string };
+
+    it('counts the "event rejected" lines of the fast-path logs', () => {
+      const onFastPath = filters.filter((f) =>
+        /^DetectorsFastPathLogGroup/.test(f.Properties?.LogGroupName.Ref),
+      );
+      expect(onFastPath.map((f) => f.Properties)).toEqual([
+        {
+          LogGroupName: { Ref: expect.stringMatching(/^DetectorsFastPathLogGroup/) },
+          FilterPattern: '{ $.message = "event rejected" }',
+          MetricTransformations: [
+            {
+              MetricNamespace: 'Trailwatch/Trailwatch',
+              MetricName: 'FastPathEventsRejected',
+              MetricValue: '1',
+            },
+          ],
+        },
+      ]);
+    });
+
+    it('alarms on the first rejected event, and says what to look for', () => {
+      expect(alarm).toMatchObject({
+        Namespace: 'Trailwatch/Trailwatch',
+        MetricName: 'FastPathEventsRejected',
+        Statistic: 'Sum',
+        Period: HEALTH.period.toSeconds(),
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: expect.stringMatching(/^HealthOpsTopic/) }],
+      });
+      expect(alarm.AlarmDescription).toMatch(/events:PutEvents/);
     });
   });
 
   it('notifies the ops topic, never an alert topic, when an alarm fires and clears', () => {
-    expect(alarms).toHaveLength(11);
+    expect(alarms).toHaveLength(12);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^HealthOpsTopic/) }]);
       expect(alarm.OKActions).toEqual(alarm.AlarmActions);
@@ -174,6 +217,7 @@ describe('Health', () => {
       'Dead-letter queues',
       'Alerts published',
       'CloudTrail files ingested',
+      'events rejected (not from AWS)',
     ]) {
       expect(body).toContain(title);
     }

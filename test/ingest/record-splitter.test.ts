@@ -94,9 +94,9 @@ describe('RecordSplitter', () => {
     ]);
   });
 
-  it('returns an object whose Records key is escaped whole, for JSON.parse to recognise', () => {
+  it('streams the array of a Records key spelled with escapes, as JSON.parse decodes it', () => {
     const bytes = Buffer.from('{"Rec\\u006frds":[{"a":1}]}');
-    expect(parsed(split(bytes, 2))).toEqual([{ value: { Records: [{ a: 1 }] } }]);
+    expect(parsed(split(bytes, 2))).toEqual([{ element: { a: 1 } }]);
   });
 
   it('does not take a nested or string "Records" for the record array', () => {

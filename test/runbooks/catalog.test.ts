@@ -19,6 +19,7 @@ const FAMILIES = [
   's3-data-destruction',
   'iam-privilege-escalation',
   'credential-compromise',
+  'data-exfiltration',
   'root-account-use',
   'console-brute-force',
   'kms-key-loss',

@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type InvestigateDeps, investigateCommand } from '../../cli/commands/investigate.js';
 import { runbookCommand } from '../../cli/commands/runbook.js';
 import { type CliIo, UsageError } from '../../cli/io.js';
-import { investigateCommands } from '../../runbooks/investigate-commands.js';
+import { CLI_NAME, investigateCommands } from '../../runbooks/investigate-commands.js';
 import { CORRUPT_LOGS, FIXTURE_LOGS, WINDOW } from './fixture-params.js';
 
 /** Runs the commands the way cli/main.ts does: usage errors print one line and give 2. */
@@ -112,10 +112,11 @@ describe('trailwatch investigate (DuckDB)', () => {
       { ...WINDOW, bucket: 'acme-prod-data' },
       { engine: 'duckdb', paths: [FIXTURE_LOGS] },
     );
-    // The argv a shell makes of the printed command, minus `npx trailwatch`.
+    // The argv a shell makes of the printed command, minus its `npx --no trailwatch` prefix.
+    const prefixWords = CLI_NAME.split(' ').length;
     const argv = execFileSync(
       '/bin/sh',
-      ['-c', `set -- ${command?.command}; shift 2; printf '%s\\0' "$@"`],
+      ['-c', `set -- ${command?.command}; shift ${prefixWords}; printf '%s\\0' "$@"`],
       {
         encoding: 'utf8',
       },
@@ -291,6 +292,116 @@ describe('trailwatch investigate (Athena)', () => {
     );
     expect(code).toBe(2);
     expect(err).toMatch(/--database or TRAILWATCH_ATHENA_DATABASE/);
+  });
+});
+
+describe('trailwatch investigate output of attacker-controlled values', () => {
+  // Query results come from CloudTrail fields a caller chooses (user agent, session
+  // name, request parameters): every format must neutralise them like alert output.
+  const HOSTILE = [
+    'ad\u200bmin',
+    'invoice\u202egpj.exe',
+    'a\u009b31mred',
+    ' =HYPERLINK("http://evil")',
+    '\u00a0=1+1',
+    '\uff1dHYPERLINK("http://evil")',
+    '\n=1+1',
+    '\u200b=1+1',
+    '\u3000@SUM(A1)',
+    '\uff0b1+1',
+    '\uff0d1+1',
+    '\uff20SUM(A1)',
+    '\t=1+1',
+    '\r=1+1',
+  ];
+
+  async function investigateOn(format: string) {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: 'qe-3' });
+    athena
+      .on(GetQueryExecutionCommand)
+      .resolves({ QueryExecution: { Status: { State: 'SUCCEEDED' } } });
+    athena.on(GetQueryResultsCommand).resolves({
+      ResultSet: {
+        ResultSetMetadata: { ColumnInfo: [{ Name: 'useragent', Type: 'varchar' }] },
+        Rows: [
+          { Data: [{ VarCharValue: 'useragent' }] },
+          ...HOSTILE.map((value) => ({ Data: [{ VarCharValue: value }] })),
+        ],
+      },
+    });
+    return cli(
+      [
+        'investigate',
+        'kms-key-loss',
+        '--query',
+        'kms-key-changes',
+        '--param',
+        'start=2024-05-14',
+        '--param',
+        'end=2024-05-15',
+        '--engine',
+        'athena',
+        '--database',
+        'security',
+        '--format',
+        format,
+      ],
+      { env: {}, athenaClient: () => new AthenaClient({ region: 'us-east-1' }) },
+    );
+  }
+
+  /** Raw zero-width, bidi and C0/C1 control characters (line ends aside). */
+  const UNSAFE =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+    /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  it.each(['table', 'csv', 'json'])(
+    'prints no raw invisible or control character as %s',
+    async (format) => {
+      const { out, code } = await investigateOn(format);
+
+      expect(code).toBe(0);
+      expect(out).not.toMatch(UNSAFE);
+      expect(out).toContain(format === 'json' ? 'ad\\u200bmin' : 'ad\\u200Bmin');
+    },
+  );
+
+  it('prints one table row per value: no value starts a new line', async () => {
+    const { out } = await investigateOn('table');
+
+    expect(out.trimEnd().split('\n')).toHaveLength(3 + HOSTILE.length);
+  });
+
+  it('defuses every formula form in CSV', async () => {
+    const { out } = await investigateOn('csv');
+
+    const cells = out
+      .split('\r\n')
+      .slice(1, -1)
+      .map((cell) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell));
+    expect(cells).toEqual([
+      'ad\\u200Bmin',
+      'invoice\\u202Egpj.exe',
+      'a\\u009B31mred',
+      '\' =HYPERLINK("http://evil")',
+      "'\u00a0=1+1",
+      '\'\uff1dHYPERLINK("http://evil")',
+      "'\\n=1+1",
+      "'\\u200B=1+1",
+      "'\u3000@SUM(A1)",
+      "'\uff0b1+1",
+      "'\uff0d1+1",
+      "'\uff20SUM(A1)",
+      "'\\t=1+1",
+      "'\\r=1+1",
+    ]);
+  });
+
+  it('keeps JSON valid with the data intact', async () => {
+    const { out } = await investigateOn('json');
+
+    const rows = JSON.parse(out).results[0].rows.map((r: { useragent: string }) => r.useragent);
+    expect(rows).toEqual(HOSTILE);
   });
 });
 

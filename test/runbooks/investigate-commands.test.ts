@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { RUNBOOK_LIST } from '../../runbooks/catalog.js';
 import { investigateCommands, investigationWindow } from '../../runbooks/investigate-commands.js';
 
 const WINDOW = { start: '2024-05-13T09:00:00Z', end: '2024-05-14T10:00:00Z' };
+/** A value for every filter parameter, so every query of every runbook is offered. */
+const FULL_PARAMS = {
+  principal: 'arn:aws:iam::111122223333:user/alice',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  sourceIp: '203.0.113.50',
+  bucket: 'amzn-s3-demo-bucket',
+  functionName: 'billing-export',
+  account: '111122223333',
+  region: 'us-east-1',
+};
 
 /** The argv /bin/sh would hand to `trailwatch` for a printed command. */
 function argvOf(command: string): string[] {
@@ -32,14 +43,14 @@ describe('investigateCommands', () => {
       query: 'access-key-timeline',
       params: { start: WINDOW.start, end: WINDOW.end, accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
       command:
-        'npx trailwatch investigate credential-compromise --query access-key-timeline --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --param accessKeyId=AKIAIOSFODNN7EXAMPLE --engine duckdb --logs examples/',
+        'npx --no trailwatch investigate credential-compromise --query access-key-timeline --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --param accessKeyId=AKIAIOSFODNN7EXAMPLE --engine duckdb --logs examples/',
     });
   });
 
   it('targets Athena on AWS', () => {
     const [command] = investigateCommands('kms-key-loss', WINDOW, { engine: 'athena' });
     expect(command?.command).toBe(
-      'npx trailwatch investigate kms-key-loss --query kms-key-changes --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --engine athena',
+      'npx --no trailwatch investigate kms-key-loss --query kms-key-changes --param start=2024-05-13T09:00:00Z --param end=2024-05-14T10:00:00Z --engine athena',
     );
   });
 
@@ -62,6 +73,7 @@ describe('investigateCommands', () => {
 
     expect(argvOf(command?.command ?? '')).toEqual([
       'npx',
+      '--no',
       'trailwatch',
       'investigate',
       'root-account-use',
@@ -78,6 +90,25 @@ describe('investigateCommands', () => {
       '--logs',
       ...paths,
     ]);
+  });
+
+  it('starts every command with npx --no: npx then runs only an installed trailwatch', () => {
+    // Plain `npx trailwatch` outside a clone installs and runs the public registry's
+    // `trailwatch` without asking when stdin is not a terminal.
+    const params = { ...WINDOW, ...FULL_PARAMS };
+    const targets = [
+      { engine: 'athena' as const },
+      { engine: 'duckdb' as const, paths: ['logs/'], accessLogs: true },
+    ];
+    const commands = RUNBOOK_LIST.flatMap((runbook) =>
+      targets.flatMap((target) => investigateCommands(runbook.id, params, target)),
+    );
+
+    expect(commands.length).toBeGreaterThan(RUNBOOK_LIST.length);
+    for (const { command } of commands) {
+      expect(command.startsWith('npx --no trailwatch investigate ')).toBe(true);
+      expect(argvOf(command).slice(0, 3)).toEqual(['npx', '--no', 'trailwatch']);
+    }
   });
 
   it('normalises times to the CloudTrail shape', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEXT_SAFETY } from '../../alerting/text-safety.js';
 import type { PreparedQuery, QueryResult, QueryRunner } from '../../runbooks/engines/types.js';
 import { QueryCancelledError, QueryExecutionError } from '../../runbooks/errors.js';
 import { planInvestigation } from '../../runbooks/plan.js';
@@ -58,11 +59,11 @@ describe('runInvestigation', () => {
       plan,
       fakeRunner(() => ONE_ROW),
     );
-    const table = renderInvestigation(plan, output, 'table');
+    const table = renderInvestigation(plan, output, 'table', TEXT_SAFETY);
     expect(table).toContain(
       '== kms-key-changes: KMS key state and policy changes (1 row, 1 ms) ==\nn\n-\n1\n',
     );
-    expect(renderInvestigation(plan, output, 'csv')).toContain(
+    expect(renderInvestigation(plan, output, 'csv', TEXT_SAFETY)).toContain(
       '# principal-timeline\r\nn\r\n1\r\n',
     );
   });

@@ -159,15 +159,16 @@ export const cloudtrailScenarios: readonly Scenario[] = [
   },
   {
     kind: 'cloudtrail-stop-logging-denied',
-    role: 'decoy',
-    expect: [],
-    mustNotFire: ['cloudtrail-logging-stopped'],
+    role: 'attack',
+    expect: ['cloudtrail-logging-stopped'],
+    mustNotFire: [],
     scope: 'home',
     size: 1,
     spanMs: 0,
-    criteria: 'StopLogging that failed with AccessDenied: the trail kept logging.',
+    criteria:
+      'StopLogging refused with AccessDenied: the trail kept logging, but the attempt is reported (one severity lower).',
     build: (ctx) => {
-      // A read-only engineer clicking the wrong button in the console.
+      // A read-only engineer's misclick and an attacker probing stolen credentials look alike.
       const actor = ssoActor(ctx, 1, undefined, true);
       return [
         api(ctx, actor, CT, 'StopLogging', { name: ctx.world.trailArn }, null, {

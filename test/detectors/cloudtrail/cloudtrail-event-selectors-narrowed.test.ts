@@ -104,12 +104,24 @@ describe('Detector: cloudtrail-event-selectors-narrowed', () => {
     expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
   });
 
-  it('ignores a failed call', () => {
+  it('reports a denied narrowing as an attempt, one level lower', () => {
     const event = putEventSelectors({
       eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false }],
     });
 
-    expect(detect(cloudtrailEventSelectorsNarrowed, failed(event))).toEqual([]);
+    const [attempt] = detect(cloudtrailEventSelectorsNarrowed, failed(event));
+    expect(attempt?.attempt).toEqual({ errorCode: 'AccessDenied' });
+    expect(attempt?.severity).toBe('medium');
+  });
+
+  it('ignores a call that failed for another reason', () => {
+    const event = putEventSelectors({
+      eventSelectors: [{ readWriteType: 'All', includeManagementEvents: false }],
+    });
+
+    expect(
+      detect(cloudtrailEventSelectorsNarrowed, failed(event, 'InvalidEventSelectorsException')),
+    ).toEqual([]);
   });
 
   it('ignores the same event name from another service', () => {

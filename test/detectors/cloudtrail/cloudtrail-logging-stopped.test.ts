@@ -34,8 +34,17 @@ describe('Detector: cloudtrail-logging-stopped', () => {
     expect(detect(cloudtrailLoggingStopped, event)[0]?.summary).toContain('deleted trail');
   });
 
-  it('ignores a failed StopLogging call', () => {
-    expect(detect(cloudtrailLoggingStopped, failed(stopLogging()))).toEqual([]);
+  it('reports a denied StopLogging call as an attempt, one level lower', () => {
+    const [attempt] = detect(cloudtrailLoggingStopped, failed(stopLogging()));
+
+    expect(attempt?.attempt).toEqual({ errorCode: 'AccessDenied' });
+    expect(attempt?.severity).toBe('high');
+  });
+
+  it('ignores a StopLogging call that failed for another reason', () => {
+    const event = failed(stopLogging(), 'TrailNotFoundException', 'Unknown trail');
+
+    expect(detect(cloudtrailLoggingStopped, event)).toEqual([]);
   });
 
   it('ignores StartLogging', () => {

@@ -84,10 +84,20 @@ describe('Detector: cloudtrail-trail-updated', () => {
     expect(detect(cloudtrailTrailUpdated, event)[0]?.resources).toEqual(['org-trail']);
   });
 
-  it('ignores a failed UpdateTrail call', () => {
-    expect(
-      detect(cloudtrailTrailUpdated, failed(updateTrail({ isMultiRegionTrail: false }))),
-    ).toEqual([]);
+  it('reports a denied weakening as an attempt, one level lower', () => {
+    const [attempt] = detect(
+      cloudtrailTrailUpdated,
+      failed(updateTrail({ isMultiRegionTrail: false })),
+    );
+
+    expect(attempt?.attempt).toEqual({ errorCode: 'AccessDenied' });
+    expect(attempt?.severity).toBe('medium');
+  });
+
+  it('ignores an UpdateTrail call that failed for another reason', () => {
+    const event = failed(updateTrail({ isMultiRegionTrail: false }), 'TrailNotFoundException');
+
+    expect(detect(cloudtrailTrailUpdated, event)).toEqual([]);
   });
 
   it('ignores CreateTrail', () => {

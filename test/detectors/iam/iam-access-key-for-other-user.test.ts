@@ -70,4 +70,25 @@ describe('Detector: iam-access-key-for-other-user', () => {
 
     expect(detect(iamAccessKeyForOtherUser, event)).toEqual([]);
   });
+
+  it('reports a refused attempt one level lower, apart from successes', () => {
+    const [attempt] = detect(iamAccessKeyForOtherUser, failed(createAccessKey(), 'AccessDenied'));
+
+    expect(attempt?.severity).toBe('medium');
+    expect(attempt?.attempt).toEqual({ errorCode: 'AccessDenied' });
+    expect(attempt?.summary).toBe(
+      'Attempted, failed with AccessDenied: arn:aws:iam::111122223333:user/alice created an ' +
+        'access key for IAM user svc-backup',
+    );
+    expect(attempt?.dedupKey).toBe('111122223333|access-key|svc-backup|attempt');
+  });
+
+  it('reports no attempt when a user is refused its own key', () => {
+    const event = failed(
+      createAccessKey({ requestParameters: { userName: 'alice' } }),
+      'AccessDenied',
+    );
+
+    expect(detect(iamAccessKeyForOtherUser, event)).toEqual([]);
+  });
 });

@@ -74,4 +74,16 @@ describe('Detector: iam-login-profile-created', () => {
 
     expect(detect(iamLoginProfileCreated, event)).toEqual([]);
   });
+
+  it('reports a refused attempt on another user one level lower', () => {
+    const event = failed(
+      loginProfile({ userIdentity: identities.assumedRole('ReadOnly', 'mallory') }),
+    );
+
+    const [attempt] = detect(iamLoginProfileCreated, event);
+
+    expect(attempt?.severity).toBe('medium');
+    expect(attempt?.attempt).toEqual({ errorCode: 'AccessDenied' });
+    expect(attempt?.summary).toContain('created the console password of IAM user svc-reports');
+  });
 });

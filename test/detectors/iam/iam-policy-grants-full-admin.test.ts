@@ -20,7 +20,7 @@ describe('Detector: iam-policy-grants-full-admin', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.severity).toBe('high');
     expect(findings[0]?.summary).toBe(
-      'arn:aws:iam::111122223333:user/alice allowed all actions on all resources in ' +
+      'arn:aws:iam::111122223333:user/alice granted full administration in ' +
         'inline policy ops on user bob',
     );
     expect(findings[0]?.resources).toEqual(['bob', 'ops']);

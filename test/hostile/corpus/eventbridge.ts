@@ -51,9 +51,9 @@ export function eventBridgePayloads(): HostileCase[] {
   add({
     id: 'EB-not-an-event',
     catalog: ['B5'],
-    title: 'EventBridge: payload "hello"',
+    title: 'EventBridge: payload "hello" (no AWS source: refused before parsing)',
     input: { kind: 'eventbridge', payload: json('hello') },
-    expect: { outcome: 'Q', events: 0, codes: ['invalid-record'] },
+    expect: { outcome: 'S', events: 0, skip: 'rejected:source-not-aws' },
   });
   add({
     id: 'EB-deep-detail',
@@ -61,7 +61,7 @@ export function eventBridgePayloads(): HostileCase[] {
     title: 'EventBridge: detail nested 10,000 levels deep',
     input: {
       kind: 'eventbridge',
-      payload: `{"detail-type":"AWS API Call via CloudTrail","detail":${nestedJson(10_000)}}`,
+      payload: `{"source":"aws.cloudtrail","detail-type":"AWS API Call via CloudTrail","detail":${nestedJson(10_000)}}`,
     },
     expect: { outcome: 'Q', events: 0, codes: ['too-deep'] },
   });

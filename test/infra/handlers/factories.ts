@@ -11,7 +11,14 @@ import { cloudTrailEvent } from '../../helpers/events.js';
 export const TOPIC = 'arn:aws:sns:us-east-1:111122223333:trailwatch-alerts';
 export const CRITICAL_TOPIC = 'arn:aws:sns:us-east-1:111122223333:trailwatch-critical';
 export const BUCKET = 'org-trail-logs';
-export const ENV = { ALERT_TOPIC_ARN: TOPIC, ALERT_TOPIC_ARN_CRITICAL: CRITICAL_TOPIC };
+/** The account that owns {@link BUCKET}: what GetObject must name as ExpectedBucketOwner. */
+export const BUCKET_OWNER = '111122223333';
+/** The environment the stack gives the functions (the ingest function alone reads the buckets). */
+export const ENV = {
+  ALERT_TOPIC_ARN: TOPIC,
+  ALERT_TOPIC_ARN_CRITICAL: CRITICAL_TOPIC,
+  TRAILWATCH_INGEST_BUCKETS: `${BUCKET}:${BUCKET_OWNER}`,
+};
 
 export const context = { functionName: 'trailwatch-s3-ingest', awsRequestId: 'req-1' } as Context;
 
@@ -36,8 +43,8 @@ export function logObjectBody(records: readonly unknown[]): never {
 export const logKey = (name = 'a') =>
   `AWSLogs/o-exampleorg1/111122223333/CloudTrail/us-east-1/2026/11/20/111122223333_CloudTrail_us-east-1_20261120T1000Z_${name}.json.gz`;
 
-/** An S3 event notification as S3 sends it to SQS (keys form-URL-encoded). */
-export function s3Notification(keys: readonly string[]): string {
+/** An S3 event notification as S3 sends it to SQS (keys form-URL-encoded), for `bucket`. */
+export function s3Notification(keys: readonly string[], bucket = BUCKET): string {
   return JSON.stringify({
     Records: keys.map((key) => ({
       eventVersion: '2.1',
@@ -48,7 +55,11 @@ export function s3Notification(keys: readonly string[]): string {
       s3: {
         s3SchemaVersion: '1.0',
         configurationId: 'trailwatch',
-        bucket: { name: BUCKET, arn: `arn:aws:s3:::${BUCKET}` },
+        bucket: {
+          name: bucket,
+          ownerIdentity: { principalId: 'A3NL1KOZZKExample' },
+          arn: `arn:aws:s3:::${bucket}`,
+        },
         object: {
           key: encodeURIComponent(key).replace(/%2F/g, '/'),
           size: 1024,

@@ -78,7 +78,7 @@ describe('detectorsDir: loading user detectors for deployment', () => {
         ),
       ]),
     );
-    expect(problems.at(-1)).toContain('npx trailwatch test-detectors --detectors');
+    expect(problems.at(-1)).toContain('npx --no trailwatch test-detectors --detectors');
   });
 
   it('lets the config and alert subscriptions name user detectors only when the folder has them', async () => {

@@ -1,0 +1,1 @@
+export { batchJobCommandOverridden } from './batch-job-command-overridden.js';

@@ -1,0 +1,1 @@
+export { cloudshellFirstUse } from './cloudshell-first-use.js';

@@ -1,0 +1,1 @@
+export { eventbridgeBusOpened } from './eventbridge-bus-opened.js';

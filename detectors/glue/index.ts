@@ -1,0 +1,1 @@
+export { glueDevEndpointSshAccess } from './glue-dev-endpoint-ssh-access.js';

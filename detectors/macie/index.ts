@@ -1,0 +1,2 @@
+export { macieDiscoveryDisabled } from './macie-discovery-disabled.js';
+export { macieMembersRemoved } from './macie-members-removed.js';

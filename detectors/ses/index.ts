@@ -1,0 +1,2 @@
+export { sesIdentityVerified } from './ses-identity-verified.js';
+export { sesSendingEnabled } from './ses-sending-enabled.js';

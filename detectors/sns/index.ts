@@ -1,0 +1,1 @@
+export { snsSubscriptionExternalEndpoint } from './sns-subscription-external-endpoint.js';

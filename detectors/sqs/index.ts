@@ -1,0 +1,1 @@
+export { sqsQueuePurged } from './sqs-queue-purged.js';
