@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
+import { ClosedPipeError, EXIT_CLOSED_PIPE } from './closed-pipe.js';
 import { detectorsCommand } from './commands/detectors.js';
 import { investigateCommand } from './commands/investigate.js';
 import { ipRangesCommand } from './commands/ip-ranges.js';
@@ -11,17 +12,11 @@ import { type CliIo, EXIT, processIo, UsageError } from './io.js';
 
 /** Builds the `trailwatch` program. Each command sets `exitCode` through the returned holder. */
 function program(io: CliIo, result: { exitCode: number }): Command {
-  return new Command('trailwatch')
+  const root = new Command('trailwatch')
     .description(
       'Security monitoring for AWS CloudTrail: run detectors over logs and report alerts with runbooks.',
     )
     .version('0.1.0')
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    })
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     .addCommand(scanCommand(io, result))
     .addCommand(detectorsCommand(io))
     .addCommand(testDetectorsCommand(io, result))
@@ -29,6 +24,32 @@ function program(io: CliIo, result: { exitCode: number }): Command {
     .addCommand(runbookCommand(io))
     .addCommand(metricsScanCommand(io, result))
     .addCommand(ipRangesCommand(io));
+  return configureEvery(root, io);
+}
+
+/**
+ * commander 14 gives a command added with `.addCommand()` none of its parent's
+ * settings: without its own `exitOverride()`, a bad option on `scan` made commander
+ * exit the process with 1, which means "alerts found". Every command, at any depth,
+ * throws instead (so `main` returns 2) and writes help and errors to `io`.
+ */
+function configureEvery(command: Command, io: CliIo): Command {
+  command
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError(`(run "${commandPath(command)} --help" for usage)`);
+  for (const sub of command.commands) configureEvery(sub, io);
+  return command;
+}
+
+/** `trailwatch ip-ranges update`: the words that run `command`. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
 }
 
 /**
@@ -45,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       // --help and --version arrive here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof ClosedPipeError) return EXIT_CLOSED_PIPE;
     if (error instanceof UsageError) {
       io.stderr.write(`trailwatch: ${error.message}\n`);
       return EXIT.usage;

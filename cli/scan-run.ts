@@ -11,6 +11,7 @@ import { type PipelineHooks, runPipeline } from '../alerting/pipeline.js';
 import { JsonPublisher } from '../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../alerting/publishers/publisher.js';
+import { tableTargetFor } from '../alerting/publishers/table/table-target.js';
 import { TablePublisher } from '../alerting/publishers/table.js';
 import { displayLine } from '../alerting/sanitize.js';
 import { TamperedRecords } from '../alerting/tampered-records.js';
@@ -22,14 +23,18 @@ import { DetectorEngine } from '../detectors/engine.js';
 import { lazyReaderFor } from '../detectors/record-filter.js';
 import { SEVERITY_RANK, type Severity } from '../detectors/types.js';
 import type { IngestError } from '../ingest/errors.js';
-import { InputPathError, listInputFiles, readFileBatches } from '../ingest/index.js';
 import type { IngestOptions } from '../ingest/options.js';
 import { awsIpRangesForScan, awsIpRangesLine } from './aws-ip-ranges/for-scan.js';
+import { ClosedPipeError, isClosedPipe } from './closed-pipe.js';
 import { detectorsForCli } from './commands/detectors.js';
+import { failOnGate } from './fail-on.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
 import { loadConfig } from './load-config.js';
+import { noRecordsReason } from './no-records.js';
+import { checkOutFile } from './out-file.js';
 import { runParallelScan } from './parallel-scan.js';
 import { ProgressLine } from './progress.js';
+import { listScanInputs, readScanInputs, STDIN_PATH } from './scan-inputs.js';
 import { errorLines, MAX_LISTED_ERRORS, scanSummary } from './summary.js';
 import {
   expiredWarnings,
@@ -76,12 +81,8 @@ function publisherFor(
 ): AlertPublisher {
   if (format === 'json') return new JsonPublisher(out);
   if (format === 'jsonl') return new JsonLinesPublisher(out);
-  const tty = Boolean(terminal.isTTY);
-  return new TablePublisher({
-    out,
-    color: tty,
-    ...(tty && terminal.columns ? { columns: terminal.columns } : {}),
-  });
+  // Fitted to the terminal; wide (nothing cut) into a pipe or a file.
+  return new TablePublisher({ out, ...tableTargetFor(terminal) });
 }
 
 /**
@@ -91,6 +92,7 @@ function publisherFor(
  */
 export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCode: number }> {
   const started = performance.now();
+  if (options.out !== undefined) await checkOutFile(options.out);
   // User detectors first, so the config may tune them too.
   const catalog = await detectorsForCli(options.detectors);
   const config = await loadConfig(options.config, [...catalog, ...ACCESS_LOG_FINDING_DETECTORS]);
@@ -98,13 +100,18 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   // One instant for the whole scan: a suppression never expires half-way through it.
   const now = Date.now();
   io.stderr.write(expiredWarnings(expiredSuppressions(config.suppressions, now)));
-  let files: string[];
-  try {
-    files = await listInputFiles(options.paths);
-  } catch (error) {
-    if (error instanceof InputPathError) throw new UsageError(error.message);
-    throw error;
+  const inputs = await listScanInputs(options.paths);
+  for (const folder of inputs.emptyFolders) {
+    io.stderr.write(
+      `warning: ${folder}: no log files in this folder; the other paths are scanned\n`,
+    );
   }
+  if (inputs.stdin && io.stdin?.isTTY) {
+    io.stderr.write(
+      'trailwatch: reading CloudTrail records from standard input (end with Ctrl-D)\n',
+    );
+  }
+  const { files } = inputs;
 
   const engine = new DetectorEngine(applyDetectorOverrides(catalog, config.detectors), {
     settings: awsRanges ? { ...config.settings, awsIpRanges: awsRanges.ranges } : config.settings,
@@ -126,14 +133,17 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   );
   const progress = new ProgressLine(
     io.stderr,
-    files.length,
+    files.length + (inputs.stdin ? 1 : 0),
     options.progress && Boolean(io.stderr.isTTY),
   );
   const errors: IngestError[] = [];
   const tampered = new Map<string, TamperedRecords>();
   let unreadable = 0;
+  // Files with an ingest error: one entry per file at most, so bounded by the file list.
+  const damaged = new Set<string>();
   const hooks: PipelineHooks = {
     onIngestError(error) {
+      damaged.add(error.source.object);
       noteTampered(tampered, error);
       if (error.code === 'unreadable') unreadable += 1;
       if (errors.length < MAX_LISTED_ERRORS) errors.push(error);
@@ -146,7 +156,8 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   const jobs = options.jobs ?? 1;
   // Same files, same order, same sink: --jobs changes the speed, not the alerts.
   const result =
-    jobs > 1 && files.length > 1
+    // Workers read files; standard input exists only in this thread.
+    jobs > 1 && files.length > 1 && !inputs.stdin
       ? await runParallelScan(
           {
             files,
@@ -161,7 +172,7 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
           hooks,
         )
       : await runPipeline(
-          readFileBatches(files, ingestOptions(engine, options)),
+          readScanInputs(inputs, io.stdin, ingestOptions(engine, options)),
           engine,
           sink,
           hooks,
@@ -176,11 +187,18 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   // never suppressed, no investigation commands (no value of such a record is trusted).
   const ownAlerts = [...tampered.values()].flatMap((t) => t.alert({ now: () => now }) ?? []);
   const atLeast = (a: Alert) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity];
+  const filePaths = options.paths.filter((p) => p !== STDIN_PATH);
   const shown = [
     ...ownAlerts.filter(atLeast),
-    ...result.alerts.filter(atLeast).map((a) => investigable(a, options.paths, io)),
+    ...result.alerts.filter(atLeast).map((a) => investigable(a, filePaths, io)),
   ];
-  await writeAlerts(shown, options, io);
+  const noRecords = noRecordsReason(
+    result.input,
+    damaged.size,
+    options.paths.map((p) => (p === STDIN_PATH ? 'standard input' : p)),
+  );
+  // "no alerts" would read as a clean result when nothing was read at all.
+  await writeAlerts(shown, options, io, noRecords === undefined);
 
   const seconds = (performance.now() - started) / 1000;
   io.stderr.write(errorLines(errors, result.input.ingestErrors));
@@ -191,9 +209,13 @@ export async function runScan(options: ScanOptions, io: CliIo): Promise<{ exitCo
   io.stderr.write(scanSummary(result, shown.length, seconds));
   io.stderr.write(awsIpRangesLine(awsRanges));
   io.stderr.write(suppressionSummary(config.suppressions, sink.suppressed));
+  // The gate judges every alert, those --min-severity hides too.
+  const gate = failOnGate([...ownAlerts, ...result.alerts], options.failOn, options.minSeverity);
+  io.stderr.write(gate.line);
+  if (noRecords !== undefined) io.stderr.write(`trailwatch: ${noRecords}\n`);
 
-  if (unreadable > 0) return { exitCode: EXIT.usage };
-  return { exitCode: failOnHit(shown, options.failOn) ? EXIT.alerts : EXIT.ok };
+  if (unreadable > 0 || noRecords !== undefined) return { exitCode: EXIT.usage };
+  return { exitCode: gate.tripped ? EXIT.alerts : EXIT.ok };
 }
 
 /**
@@ -225,22 +247,24 @@ function noteTampered(tampered: Map<string, TamperedRecords>, error: IngestError
   ledger.note(error);
 }
 
-function failOnHit(alerts: readonly Alert[], failOn: Severity | undefined): boolean {
-  if (failOn === undefined) return false;
-  return alerts.some((a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[failOn]);
-}
-
 async function writeAlerts(
   alerts: readonly Alert[],
   options: ScanOptions,
   io: CliIo,
+  sayNone: boolean,
 ): Promise<void> {
   if (options.out === undefined) {
     const publisher = publisherFor(options.format, io.stdout, io.stdout);
     const outcome = await publisher.publish(alerts);
-    if (outcome.failed.length > 0)
-      throw new UsageError(`cannot write alerts: ${outcome.failed[0]?.reason}`);
-    if (alerts.length === 0 && options.format === 'table') io.stdout.write('no alerts\n');
+    const failure = outcome.failed[0];
+    // The reader went away (`| head`): stop without a word, as Unix tools do.
+    if (failure !== undefined && isClosedPipe(failure.error)) {
+      throw new ClosedPipeError('standard output was closed', { cause: failure.error });
+    }
+    if (failure !== undefined) throw new UsageError(`cannot write alerts: ${failure.reason}`);
+    if (alerts.length === 0 && options.format === 'table' && sayNone) {
+      io.stdout.write('no alerts\n');
+    }
     return;
   }
   const file = createWriteStream(options.out);

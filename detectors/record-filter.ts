@@ -9,9 +9,9 @@ const EVENT_NAME = keyNeedle('eventName');
 const EVENT_SOURCE = keyNeedle('eventSource');
 const BACKSLASH = Buffer.from('\\', 'latin1');
 
-/** A {@link RawHint} with its byte strings ready to search. */
+/** A {@link RawHint} with its byte strings ready to search; each entry is "any of these". */
 interface CompiledHint {
-  readonly contains: readonly Buffer[];
+  readonly contains: readonly (readonly Buffer[])[];
   readonly value?: { readonly key: KeyNeedle; readonly test: (value: string) => boolean };
 }
 
@@ -64,7 +64,9 @@ export function recordFilterFor(engine: DetectorEngine): RecordFilter {
 }
 
 function compile(hint: RawHint): CompiledHint {
-  const contains = (hint.contains ?? []).map((text) => Buffer.from(text, 'latin1'));
+  const contains = (hint.contains ?? []).map((entry) =>
+    (typeof entry === 'string' ? [entry] : entry).map((text) => Buffer.from(text, 'latin1')),
+  );
   return hint.value
     ? { contains, value: { key: keyNeedle(hint.value.key), test: hint.value.test } }
     : { contains };
@@ -88,11 +90,12 @@ function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): 
   }
   // The byte strings narrow it down first (the first one is rare); the value, if any,
   // is then read from those records alone.
-  document.forEachContaining(first, (record) => {
+  const check = (record: number) => {
     if (keep[record] === 1) return;
-    if (!rest.every((needle) => document.includes(record, needle))) return;
+    if (!rest.every((any) => any.some((needle) => document.includes(record, needle)))) return;
     if (value === undefined || document.valuesIn(record, value.key).some(passes)) {
       keep[record] = 1;
     }
-  });
+  };
+  for (const needle of first) document.forEachContaining(needle, check);
 }

@@ -213,8 +213,10 @@ export interface RawHint {
   /**
    * Byte strings the record must all contain, as CloudTrail writes them. The first
    * is searched over whole files: pick one that is rare and starts with a rare byte.
+   * An entry that is a list is satisfied by any one of its strings (a marker that
+   * has two spellings, or two markers either of which identifies the record).
    */
-  readonly contains?: readonly string[];
+  readonly contains?: readonly (string | readonly string[])[];
   /**
    * A key whose values are tested: some `"<key>":"<value>"` must pass (raw latin1
    * text; ASCII as written). An occurrence whose value is not a string always passes.

@@ -41,6 +41,9 @@ const CLOSE_BRACKET = 0x5d;
 
 /** Keys compared one by one up to this count per object; past it, through a Map of hashes. */
 const LINEAR_KEYS = 32;
+/** Sizes the reused arrays may keep between scans; larger ones are dropped after the scan. */
+const RETAINED_KEYS = 1 << 16;
+const RETAINED_DEPTH = 1 << 10;
 /** Repeats reported per scan: enough to name them; more only make the verdict surer. */
 const MAX_REPORTED = 16;
 /**
@@ -139,8 +142,21 @@ export function scanDuplicateKeys(text: string, maxDepth: number): DuplicateKeyS
       else (position[depth] as number)++;
     }
   }
+  // One hostile object of millions of keys must not keep its arrays alive after it.
+  if (signature.length > RETAINED_KEYS || isObject.length > RETAINED_DEPTH) release();
   if (duplicates === undefined && !tooDeep) return CLEAN;
   return { duplicates: duplicates ?? [], tooDeep };
+}
+
+function release(): void {
+  state.isObject = new Uint8Array(64);
+  state.keyBase = new Int32Array(64);
+  state.position = new Int32Array(64);
+  state.signature = new Int32Array(256);
+  state.start = new Int32Array(256);
+  state.end = new Int32Array(256);
+  state.decoded.clear();
+  state.big.length = 0;
 }
 
 /** Whether the key at flat index `key` repeats an earlier key of its big object (at `depth`). */

@@ -1,5 +1,6 @@
 import { CLI_NAME } from './investigate-commands.js';
-import { fillCommand, type PlaceholderValues } from './placeholders.js';
+import type { FilterParam } from './params.js';
+import { fillCommand, type PlaceholderValues, windowValue } from './placeholders.js';
 import { PHASE_TITLES, PHASES, type Query, type Runbook, type Step } from './schema.js';
 import { tablesRead } from './sql/tables.js';
 
@@ -30,6 +31,8 @@ export function renderRunbookMarkdown(runbook: Runbook, options: RenderOptions =
       out.push(...renderStep(step, i + 1, options.values));
     });
   }
+  const { values } = options;
+  const window = `--param start=${windowValue('start', values)} --param end=${windowValue('end', values)}`;
   out.push('## Investigation queries', '');
   out.push(
     'Every query runs unchanged on Athena and on local logs (DuckDB). In the SQL, `:name` ' +
@@ -38,12 +41,12 @@ export function renderRunbookMarkdown(runbook: Runbook, options: RenderOptions =
       '(queries whose parameters you do not give are skipped):',
     '',
     '```sh',
-    `${CLI_NAME} investigate ${runbook.id} --param start=<START> --param end=<END> ${paramFlags(allParams(runbook))}--logs <PATH...>`,
-    `${CLI_NAME} investigate ${runbook.id} --param start=<START> --param end=<END> ${paramFlags(allParams(runbook))}--engine athena`,
+    `${CLI_NAME} investigate ${runbook.id} ${window} ${paramFlags(allParams(runbook), values)}--logs <PATH...>`,
+    `${CLI_NAME} investigate ${runbook.id} ${window} ${paramFlags(allParams(runbook), values)}--engine athena`,
     '```',
     '',
   );
-  for (const query of runbook.queries) out.push(...renderQuery(runbook, query));
+  for (const query of runbook.queries) out.push(...renderQuery(runbook, query, window, values));
   out.push('## References', '', ...runbook.references.map((r) => `- ${r}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -58,7 +61,12 @@ function renderStep(step: Step, n: number, values?: PlaceholderValues): string[]
   return lines;
 }
 
-function renderQuery(runbook: Runbook, query: Query): string[] {
+function renderQuery(
+  runbook: Runbook,
+  query: Query,
+  window: string,
+  values?: PlaceholderValues,
+): string[] {
   const tables = tablesRead(query.sql);
   const needs = tables.includes('s3_access_logs')
     ? ' Reads S3 server access logs (`s3_access_logs`).'
@@ -69,7 +77,7 @@ function renderQuery(runbook: Runbook, query: Query): string[] {
     `${query.description}${needs}`,
     '',
     '```sh',
-    `${CLI_NAME} investigate ${runbook.id} --query ${query.id} --param start=<START> --param end=<END> ${paramFlags(query.params)}--logs <PATH...>`,
+    `${CLI_NAME} investigate ${runbook.id} --query ${query.id} ${window} ${paramFlags(query.params, values)}--logs <PATH...>`,
     '```',
     '',
     '```sql',
@@ -79,10 +87,11 @@ function renderQuery(runbook: Runbook, query: Query): string[] {
   ];
 }
 
-function allParams(runbook: Runbook): string[] {
+function allParams(runbook: Runbook): FilterParam[] {
   return [...new Set(runbook.queries.flatMap((q) => q.params))];
 }
 
-function paramFlags(names: readonly string[]): string {
-  return names.map((n) => `--param ${n}=<${n}> `).join('');
+/** `--param name=value` per parameter, the value filled when given (shell-safe, see placeholders.ts). */
+function paramFlags(names: readonly FilterParam[], values: PlaceholderValues = {}): string {
+  return names.map((n) => `--param ${n}=${values[n] ?? `<${n}>`} `).join('');
 }

@@ -16,6 +16,7 @@ import { type InvestigationPlan, planInvestigation } from '../../runbooks/plan.j
 import { renderInvestigation, runInvestigation } from '../../runbooks/run-investigation.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { parseChoice } from '../options.js';
+import { isoInstant, TIME_FORMS, windowTime } from '../time-arg.js';
 
 const ENGINES = ['duckdb', 'athena'] as const;
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
@@ -33,6 +34,8 @@ interface RawOptions {
   outputLocation?: string;
   region?: string;
   timeout: string;
+  since?: string;
+  until?: string;
 }
 
 /** What tests replace: the environment, the Athena client, the cancel signal. */
@@ -41,6 +44,8 @@ export interface InvestigateDeps {
   readonly athenaClient?: (region: string | undefined) => AthenaClient;
   /** When given, used instead of a Ctrl-C handler. */
   readonly signal?: AbortSignal;
+  /** The clock relative times (`--since 24h`) count back from. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -67,6 +72,11 @@ export function investigateCommand(
       collect,
       [],
     )
+    .option(
+      '--since <time>',
+      'window start: 24h, 7d, 90m ago, or an ISO-8601 time (= --param start)',
+    )
+    .option('--until <time>', 'window end: as --since, or now (= --param end; default: now)')
     .option('-e, --engine <engine>', `query engine: ${ENGINES.join(', ')}`, 'duckdb')
     .option(
       '-l, --logs <paths...>',
@@ -91,8 +101,11 @@ export function investigateCommand(
     .addHelpText(
       'after',
       `
-The window is required: --param start=<ISO-8601> --param end=<ISO-8601> (UTC "Z" or an offset).
-Queries whose other parameters are not given are skipped (and listed on stderr).
+The window's start is required: --since (or --param start=), and its end defaults to now
+(--until or --param end= sets it). A time is an ISO-8601 instant (UTC "Z" or an offset,
+or a date), now, or an amount of time before now: 90m, 24h, 7d, 2w (units s m h d w).
+At most 90 days. Queries whose other parameters are not given are skipped (and listed
+on stderr).
 
 DuckDB (default) reads local files: CloudTrail .json/.json.gz in the S3 layout that
 trailwatch scan reads (account and organization trails; digest and Insights files are
@@ -105,6 +118,8 @@ Exit codes: 0 ok; 2 bad usage or input, or a query failed (the message says why)
 130 interrupted.
 
 Examples:
+  trailwatch investigate credential-compromise --since 24h \\
+    --param accessKeyId=AKIAIOSFODNN7EXAMPLE --logs ./logs
   trailwatch investigate credential-compromise --param start=2026-11-20T00:00:00Z \\
     --param end=2026-11-21T00:00:00Z --param accessKeyId=AKIAIOSFODNN7EXAMPLE --logs examples/
   trailwatch investigate s3-public-exposure --query bucket-config-changes \\
@@ -115,7 +130,8 @@ Examples:
     .action(async (runbookId: string, raw: RawOptions) => {
       const engine = parseChoice('--engine', raw.engine, ENGINES);
       const format = parseChoice('--format', raw.format, OUTPUT_FORMATS);
-      const plan = usage(() => planInvestigation(runbookId, parseParams(raw.param), raw.query));
+      const params = withWindow(parseParams(raw.param), raw, deps.now?.() ?? Date.now());
+      const plan = usage(() => planInvestigation(runbookId, params, raw.query));
       for (const s of plan.skipped) {
         io.stderr.write(
           `trailwatch: skipped ${s.query.id}: needs ${s.missing.map((m) => `--param ${m}=...`).join(' ')}\n`,
@@ -162,6 +178,38 @@ function parseParams(pairs: readonly string[]): Record<string, string> {
     params[key] = pair.slice(eq + 1);
   }
   return params;
+}
+
+/**
+ * The window from `--since`/`--until` or `--param start/end` (one of each at most),
+ * relative forms turned into instants, the end defaulting to now.
+ */
+function withWindow(
+  params: Readonly<Record<string, string>>,
+  raw: Pick<RawOptions, 'since' | 'until'>,
+  now: number,
+): Record<string, string> {
+  const out = { ...params };
+  const bounds = [
+    ['start', '--since', raw.since],
+    ['end', '--until', raw.until],
+  ] as const;
+  for (const [key, flag, value] of bounds) {
+    if (value !== undefined && Object.hasOwn(out, key)) {
+      throw new UsageError(`${flag} and --param ${key} both set the window ${key}: give one`);
+    }
+    const given = value ?? out[key];
+    if (given !== undefined) {
+      out[key] = windowTime(value === undefined ? `--param ${key}` : flag, given, now);
+    }
+  }
+  if (out.start === undefined) {
+    throw new UsageError(
+      `the window start is required: --since <time> (or --param start=<time>), where a time is ${TIME_FORMS}`,
+    );
+  }
+  out.end ??= isoInstant(now);
+  return out;
 }
 
 /** Runs `make`, turning input errors into usage errors (exit 2 with the message). */

@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { AlertAggregator } from '../../alerting/aggregator.js';
-import type { Alert } from '../../alerting/alert.js';
 import { applyDetectorOverrides } from '../../alerting/config/overrides.js';
 import { compileSuppressions } from '../../alerting/config/suppress.js';
 import { SuppressingSink } from '../../alerting/config/suppressing-sink.js';
 import { JsonPublisher } from '../../alerting/publishers/json.js';
 import { JsonLinesPublisher } from '../../alerting/publishers/jsonl.js';
 import type { AlertPublisher } from '../../alerting/publishers/publisher.js';
+import { tableTargetFor } from '../../alerting/publishers/table/table-target.js';
 import { TablePublisher } from '../../alerting/publishers/table.js';
 import { displayLine } from '../../alerting/sanitize.js';
 import { BUILTIN_DETECTORS } from '../../detectors/catalog.js';
@@ -19,9 +19,12 @@ import {
 import { SEVERITY_RANK, type Severity } from '../../detectors/types.js';
 import { MetricsFileError } from '../../ingest/metrics/errors.js';
 import { readMetricsFile } from '../../ingest/metrics/read-file.js';
+import { ClosedPipeError, isClosedPipe } from '../closed-pipe.js';
+import { failOnGate } from '../fail-on.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { loadConfig } from '../load-config.js';
 import { parseChoice, parseSeverity } from '../options.js';
+import { relativeTime, TIME_FORMS } from '../time-arg.js';
 
 export const METRICS_SCAN_FORMATS = ['table', 'json', 'jsonl'] as const;
 
@@ -104,9 +107,11 @@ export async function runMetricsScan(
     (a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[options.minSeverity],
   );
   const outcome = await publisherFor(options.format, io).publish(shown);
-  if (outcome.failed.length > 0) {
-    throw new UsageError(`cannot write alerts: ${outcome.failed[0]?.reason}`);
+  const failure = outcome.failed[0];
+  if (failure !== undefined && isClosedPipe(failure.error)) {
+    throw new ClosedPipeError('standard output was closed', { cause: failure.error });
   }
+  if (failure !== undefined) throw new UsageError(`cannot write alerts: ${failure.reason}`);
   if (shown.length === 0 && options.format === 'table') io.stdout.write('no alerts\n');
 
   const notes = [
@@ -119,24 +124,16 @@ export async function runMetricsScan(
   listed.push(
     `read ${read.series.length} series (${functions} functions) from ${displayLine(options.file, 200)}; judged ${judged.judged.length} functions; ${findings.length} spike periods; ${alerts.length} alerts (${shown.length} shown; ${sink.suppressedTotal} findings suppressed)`,
   );
-  io.stderr.write(`${listed.join('\n')}\n`);
-  return { exitCode: failOnHit(shown, options.failOn) ? EXIT.alerts : EXIT.ok };
+  // The gate judges every alert, those --min-severity hides too.
+  const gate = failOnGate(alerts, options.failOn, options.minSeverity);
+  io.stderr.write(`${listed.join('\n')}\n${gate.line}`);
+  return { exitCode: gate.tripped ? EXIT.alerts : EXIT.ok };
 }
 
 function publisherFor(format: MetricsScanOptions['format'], io: CliIo): AlertPublisher {
   if (format === 'json') return new JsonPublisher(io.stdout);
   if (format === 'jsonl') return new JsonLinesPublisher(io.stdout);
-  const tty = Boolean(io.stdout.isTTY);
-  return new TablePublisher({
-    out: io.stdout,
-    color: tty,
-    ...(tty && io.stdout.columns ? { columns: io.stdout.columns } : {}),
-  });
-}
-
-function failOnHit(alerts: readonly Alert[], failOn: Severity | undefined): boolean {
-  if (failOn === undefined) return false;
-  return alerts.some((a) => SEVERITY_RANK[a.severity] >= SEVERITY_RANK[failOn]);
+  return new TablePublisher({ out: io.stdout, ...tableTargetFor(io.stdout) });
 }
 
 interface RawOptions {
@@ -160,7 +157,10 @@ export function metricsScanCommand(io: CliIo, result: { exitCode: number }): Com
     .argument('<file>', 'GetMetricData response(s) as JSON, or CSV with Label,Timestamp,Value')
     .option('-f, --format <format>', `output format: ${METRICS_SCAN_FORMATS.join(', ')}`, 'table')
     .option('--min-severity <severity>', 'hide alerts below this severity', 'low')
-    .option('--fail-on <severity>', 'exit 1 if an alert at or above this severity is found')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 if an alert at or above this severity is found (shown or hidden by --min-severity)',
+    )
     .option(
       '-c, --config <file>',
       'config file: settings.lambdaSpikes (defaults and per-function overrides), suppressions',
@@ -168,8 +168,11 @@ export function metricsScanCommand(io: CliIo, result: { exitCode: number }): Com
     .option('--period <seconds>', 'period of the series, when the timestamps cannot tell')
     .option('--account <id>', 'account the metrics came from (function ARNs in alerts)')
     .option('--region <region>', 'region the metrics came from (ARNs and console links)')
-    .option('--since <time>', 'judge only periods starting at or after this ISO-8601 time')
-    .option('--until <time>', 'judge only periods starting before this ISO-8601 time')
+    .option(
+      '--since <time>',
+      'judge only periods starting at or after this time: ISO-8601, or 24h, 7d, ... ago',
+    )
+    .option('--until <time>', 'judge only periods starting before this time (as --since, or now)')
     .addHelpText(
       'after',
       `
@@ -191,6 +194,7 @@ Exit codes: 0 no alert at or above --fail-on; 1 there was one; 2 bad usage or fi
 Examples:
   trailwatch metrics-scan metrics.json --region eu-west-1
   trailwatch metrics-scan metrics.csv --period 60 --config trailwatch.yaml --format jsonl
+  trailwatch metrics-scan metrics.json --since 7d --min-severity high --fail-on medium
 `,
     )
     .action(async (file: string, raw: RawOptions) => {
@@ -234,9 +238,9 @@ function parsePattern(flag: string, value: string, pattern: RegExp, what: string
 }
 
 function parseTime(flag: string, value: string): number {
+  const relative = relativeTime(value, Date.now());
+  if (relative !== undefined) return relative;
   const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isFinite(time)) return time;
-  throw new UsageError(
-    `${flag} must be an ISO-8601 time like 2024-05-14T09:00:00Z (got "${value.slice(0, 100)}")`,
-  );
+  throw new UsageError(`${flag} must be ${TIME_FORMS} (got "${value.slice(0, 100)}")`);
 }

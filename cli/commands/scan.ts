@@ -22,11 +22,20 @@ interface RawScanOptions {
 export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
   return new Command('scan')
     .description('Run every detector over CloudTrail logs and print the alerts')
-    .argument('<paths...>', 'CloudTrail log files or folders (walked recursively)')
+    .argument(
+      '<paths...>',
+      'CloudTrail log files or folders (walked recursively); - reads standard input',
+    )
     .option('-f, --format <format>', `output format: ${SCAN_FORMATS.join(', ')}`, 'table')
     .option('--min-severity <severity>', 'hide alerts below this severity', 'low')
-    .option('--fail-on <severity>', 'exit 1 if an alert at or above this severity is found')
-    .option('-o, --out <file>', 'write alerts to this file instead of stdout')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 if an alert at or above this severity is found (shown or hidden by --min-severity)',
+    )
+    .option(
+      '-o, --out <file>',
+      'write alerts to this file instead of stdout (checked before the scan starts)',
+    )
     .option(
       '-c, --config <file>',
       'config file (YAML or JSON): settings, detector overrides, suppressions (docs/configuration.md)',
@@ -56,20 +65,26 @@ export function scanCommand(io: CliIo, result: { exitCode: number }): Command {
 Inputs (detected by content): CloudTrail files as delivered to S3 (.json.gz or .json,
 {"Records":[...]}), folders of them in the account or organisation-trail layout,
 EventBridge "AWS API Call via CloudTrail" events (one or a JSON array), and JSON Lines
-of records. Digest and Insight files, folder markers and s3:TestEvent messages are
-skipped with a reason; a bad file is reported and the others are still scanned.
+of records; gzip or not. "-" reads one such input from standard input (workers are
+not used for it). Digest and Insight files, folder markers and s3:TestEvent messages
+are skipped with a reason; a bad file is reported and the others are still scanned.
 Records no detector can match are counted but not parsed (most of a busy account's
 reads): --exhaustive parses and validates them too, to report malformed ones.
 
 Severities: critical, high, medium, low, info.
 
-Exit codes: 0 no alert at or above --fail-on; 1 there was one;
-2 bad usage or unreadable input (the message names the file and the reason).
+Exit codes: 0 no alert at or above --fail-on; 1 there was one (hidden by
+--min-severity or not: the summary says so); 2 bad usage or unreadable input (the
+message names the file and the reason), including input with no CloudTrail record
+at all (an empty folder, only digest files, only damaged files); 141 standard output
+was closed early (| head), as for other Unix tools.
 
 Examples:
   trailwatch scan examples/
   trailwatch scan ./logs --format jsonl --out alerts.jsonl
-  trailwatch scan ./logs --min-severity high --fail-on critical
+  trailwatch scan ./logs --min-severity critical --fail-on high   # CI: short output, strict gate
+  aws s3 cp s3://my-trail-bucket/<key>.json.gz - | trailwatch scan -
+  trailwatch scan ./logs --format jsonl | head -5
   trailwatch scan ./logs --detectors ./rules --config trailwatch.yaml
   trailwatch scan ./logs --config trailwatch.yaml --show-suppressed
 `,

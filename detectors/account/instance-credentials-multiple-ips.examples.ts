@@ -1,4 +1,5 @@
 import { cloudTrailEvent, identities } from '../examples/events.js';
+import { instanceIdentity } from '../examples/instance-events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /** EC2 names an instance profile session after the instance id. */
@@ -26,6 +27,13 @@ export const examples: DetectorExamples = {
           eventName: 'GetCallerIdentity',
           userAgent: 'Boto3/1.34.0 md/Botocore#1.34.0 os/linux',
         }),
+      ],
+    },
+    {
+      name: 'evasion: a session CloudTrail marks as delivered by the metadata service, id in upper case',
+      events: [
+        call('203.0.113.10', { userIdentity: instanceIdentity('I-0ABCD1234EF567890') }),
+        call('198.51.100.99', { userIdentity: instanceIdentity('I-0ABCD1234EF567890') }),
       ],
     },
   ],

@@ -1,18 +1,18 @@
 import { accountOf } from '../helpers/identity.js';
+import {
+  INSTANCE_SESSION_BYTES,
+  instanceCredentialCallOf,
+} from '../helpers/instance-credential-call.js';
 import { formatIp, isPublicAddress, parseIp } from '../helpers/ip-address.js';
 import type { Detector, RawHint } from '../types.js';
 
-/** An instance profile session: EC2 names the session after the instance id. */
-const INSTANCE_SESSION = /:assumed-role\/[^/]+\/(i-[0-9a-f]{8,17})$/;
-
-/** One EC2 instance's role credentials used from two or more public addresses within an hour. */
 /**
- * The session ARN reads `…:assumed-role/<role>/i-…`, so both pieces must be in the
- * bytes, and some `sourceIPAddress` must be a public address (the same test as
- * `match`; IP addresses are ASCII, so raw and decoded text agree).
+ * An instance session's bytes (see INSTANCE_SESSION_BYTES), and some
+ * `sourceIPAddress` must be a public address (the same test as `match`; IP
+ * addresses are ASCII, so raw and decoded text agree).
  */
 const INSTANCE_HINT: RawHint = {
-  contains: ['/i-', 'assumed-role/'],
+  contains: INSTANCE_SESSION_BYTES,
   value: { key: 'sourceIPAddress', test: isPublicSource },
 };
 
@@ -21,18 +21,21 @@ function isPublicSource(text: string): boolean {
   return ip !== undefined && isPublicAddress(ip);
 }
 
+/** One EC2 instance's role credentials used from two or more public addresses within an hour. */
 export const instanceCredentialsMultipleIps: Detector = {
   id: 'instance-credentials-multiple-ips',
   title: 'EC2 instance credentials used from several public addresses',
   severity: 'high',
   description:
-    'The role session of one EC2 instance (assumed-role/<role>/i-<id>) made calls from two or ' +
+    'The role session of one EC2 instance (assumed-role/<role>/i-<id>, the id in any case, or ' +
+    'a session CloudTrail marks with sessionContext.ec2RoleDelivery) made calls from two or ' +
     'more public source addresses of the same IP version within an hour. An instance reaches ' +
     'AWS from one egress address (its public IP or its NAT gateway), so a second address ' +
     'usually means its credentials were taken from the instance metadata service (SSRF, a ' +
     'compromised workload) and are being used elsewhere. Calls through VPC endpoints (private ' +
     'addresses, vpcEndpointId set), by AWS services on the role\'s behalf (invokedBy, "AWS ' +
-    'Internal", service host names) and from private addresses are ignored. IPv4 and IPv6 are ' +
+    'Internal", service host names), from private addresses, and the SSM agent and message ' +
+    'channels are ignored. IPv4 and IPv6 are ' +
     'counted apart because dual-stack instances legitimately use one of each. Benign causes: an ' +
     'instance whose Elastic IP changed, subnets routed through several NAT gateways, a proxy ' +
     'with several egress addresses. Without AWS IP-range data this cannot tell an attacker ' +
@@ -48,20 +51,15 @@ export const instanceCredentialsMultipleIps: Detector = {
   listensTo: [{ eventSource: '*', eventNames: '*' }],
   rawHint: () => INSTANCE_HINT,
   match(event) {
-    // Runs on every event: the type comparison rejects almost all of them first.
-    const id = event.userIdentity;
-    if (id?.type !== 'AssumedRole' || id.invokedBy || event.vpcEndpointId) return undefined;
-    const arn = id.arn;
-    if (!arn || arn.length > 2048) return undefined;
-    const instance = INSTANCE_SESSION.exec(arn)?.[1];
-    if (!instance) return undefined;
-    const ip = parseIp(event.sourceIPAddress);
-    if (!ip || !isPublicAddress(ip)) return undefined;
-    const address = formatIp(ip);
+    // Instance sessions only, as the caller itself used them from a public address:
+    // not through VPC endpoints, by AWS services, or on the SSM agent's channels.
+    const call = instanceCredentialCallOf(event);
+    if (!call) return undefined;
+    const address = formatIp(call.ip);
     return {
-      summary: `Credentials of instance ${instance} (${arn}) were used from ${address} for ${event.eventSource} ${event.eventName}`,
-      dedupKey: `${accountOf(event)}|${arn}|ipv${ip.family}`,
-      resources: [arn],
+      summary: `Credentials of instance ${call.instance} (${call.session}) were used from ${address} for ${event.eventSource} ${event.eventName}`,
+      dedupKey: `${accountOf(event)}|${call.role}|${call.instance}|ipv${call.ip.family}`,
+      resources: [call.session],
       distinctValue: address,
     };
   },

@@ -69,6 +69,53 @@ export const examples: DetectorExamples = {
       ],
     },
     {
+      name: 'evasion: advanced management selector drops IAM with eventSource NotStartsWith',
+      events: [
+        putEventSelectors({
+          advancedEventSelectors: [
+            {
+              name: 'Management events',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Management'] },
+                { field: 'eventSource', notStartsWith: ['iam.'] },
+              ],
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      name: 'evasion: basic selector excludes KMS and RDS Data API events (medium)',
+      events: [
+        putEventSelectors({
+          eventSelectors: [
+            {
+              readWriteType: 'All',
+              includeManagementEvents: true,
+              dataResources: [],
+              excludeManagementEventSources: ['kms.amazonaws.com', 'rdsdata.amazonaws.com'],
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      name: 'evasion: management events kept for one service only',
+      events: [
+        putEventSelectors({
+          advancedEventSelectors: [
+            {
+              name: 'S3 management only',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Management'] },
+                { field: 'eventSource', equals: ['s3.amazonaws.com'] },
+              ],
+            },
+          ],
+        }),
+      ],
+    },
+    {
       name: 'denied narrowing (an attempt)',
       events: [failed(putEventSelectors(excludeManagement))],
     },
@@ -87,6 +134,37 @@ export const examples: DetectorExamples = {
     {
       name: 'advanced selectors add Lambda data events beside management events',
       events: [putEventSelectors(managementAndLambdaData)],
+    },
+    {
+      name: 'read and write halves in two selectors, and data events filtered by name',
+      events: [
+        putEventSelectors({
+          advancedEventSelectors: [
+            {
+              name: 'Management reads',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Management'] },
+                { field: 'readOnly', equals: ['true'] },
+              ],
+            },
+            {
+              name: 'Management writes',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Management'] },
+                { field: 'readOnly', equals: ['false'] },
+              ],
+            },
+            {
+              name: 'S3 writes but deletes',
+              fieldSelectors: [
+                { field: 'eventCategory', equals: ['Data'] },
+                { field: 'resources.type', equals: ['AWS::S3::Object'] },
+                { field: 'eventName', notEquals: ['GetObject', 'HeadObject'] },
+              ],
+            },
+          ],
+        }),
+      ],
     },
     {
       name: 'narrowing rejected as invalid',

@@ -49,7 +49,7 @@ function losses(m: ManagementRecording): Loss[] {
   }
   if (m.excluded.length > 0) {
     const costOnly = m.excluded.every(
-      (v) => v.field === 'eventsource' && COST_EXCLUSIONS.has(v.value),
+      (v) => v.field.toLowerCase() === 'eventsource' && COST_EXCLUSIONS.has(v.value.toLowerCase()),
     );
     out.push({
       text: `management events for ${list(m.excluded)} are no longer logged`,

@@ -1,4 +1,4 @@
-import { ACCOUNT, cloudTrailEvent, failed, identities } from '../examples/events.js';
+import { ACCOUNT, cloudTrailEvent, failed, identities, OTHER_ACCOUNT } from '../examples/events.js';
 import type { CloudTrailEvent, DetectorExamples } from '../types.js';
 
 /** The trail every example updates. */
@@ -40,7 +40,27 @@ export const examples: DetectorExamples = {
       ],
     },
     {
-      name: 'log delivery moved to another bucket',
+      name: 'evasion: log files encrypted with a KMS key of another account',
+      events: [
+        updateTrail({
+          kmsKeyId: `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/0987dcba-09fe-87dc-65ba-ab0987654321`,
+        }),
+      ],
+    },
+    {
+      name: 'evasion: a new trail encrypting with an alias of another account (medium)',
+      events: [
+        updateTrail(
+          {
+            s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
+            kmsKeyId: `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:alias/trail-logs`,
+          },
+          { eventName: 'CreateTrail' },
+        ),
+      ],
+    },
+    {
+      name: 'log delivery moved to another bucket (medium: not in logBuckets)',
       events: [updateTrail({ s3BucketName: 'attacker-owned-bucket' })],
     },
     {
@@ -62,6 +82,24 @@ export const examples: DetectorExamples = {
           enableLogFileValidation: true,
           kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
         }),
+      ],
+    },
+    {
+      name: 'delivery set to a listed log bucket',
+      settings: { logBuckets: ['aws-cloudtrail-logs-111122223333-org'] },
+      events: [updateTrail({ s3BucketName: 'aws-cloudtrail-logs-111122223333-org' })],
+    },
+    {
+      name: 'a new single-region trail with our own key',
+      events: [
+        updateTrail(
+          {
+            s3BucketName: 'aws-cloudtrail-logs-111122223333-org',
+            isMultiRegionTrail: false,
+            kmsKeyId: 'alias/trail-logs',
+          },
+          { eventName: 'CreateTrail' },
+        ),
       ],
     },
     {

@@ -5,8 +5,8 @@ import { succeeded } from '../helpers/outcome.js';
 import { trailOf } from '../helpers/trail.js';
 import {
   type CloudTrailEvent,
-  type DetectorContext,
   type Detector,
+  type DetectorContext,
   SEVERITY_RANK,
   type Severity,
 } from '../types.js';
@@ -70,7 +70,10 @@ function updateWeakenings(event: CloudTrailEvent, ctx: DetectorContext): Weakeni
   }
   const keyAccount = foreignKeyAccount(event, ctx);
   if (keyAccount) {
-    found.push({ text: `log files encrypted with a KMS key of account ${keyAccount}`, severity: 'high' });
+    found.push({
+      text: `log files encrypted with a KMS key of account ${keyAccount}`,
+      severity: 'high',
+    });
   }
   // The request only carries s3BucketName when it is being set, and the previous
   // value is not in the record; the console re-sends it on every edit.
@@ -88,7 +91,10 @@ function createWeakenings(event: CloudTrailEvent, ctx: DetectorContext): Weakeni
   const found: Weakening[] = [];
   const keyAccount = foreignKeyAccount(event, ctx);
   if (keyAccount) {
-    found.push({ text: `log files encrypted with a KMS key of account ${keyAccount}`, severity: 'medium' });
+    found.push({
+      text: `log files encrypted with a KMS key of account ${keyAccount}`,
+      severity: 'medium',
+    });
   }
   const bucket = ctx.settings.logBuckets.length > 0 ? unlistedBucket(event, ctx) : undefined;
   if (bucket) found.push({ text: `logs delivered to bucket ${bucket}`, severity: 'medium' });
@@ -132,7 +138,9 @@ export const cloudtrailTrailUpdated: Detector = {
   runbook: 'cloudtrail-tampering',
   dedupWindowSeconds: 3600,
   outcome: { attempts: true },
-  listensTo: [{ eventSource: 'cloudtrail.amazonaws.com', eventNames: ['UpdateTrail', 'CreateTrail'] }],
+  listensTo: [
+    { eventSource: 'cloudtrail.amazonaws.com', eventNames: ['UpdateTrail', 'CreateTrail'] },
+  ],
   match(event, ctx) {
     if (!succeeded(event)) return undefined;
     const creating = baseEventName(event.eventName) === 'CreateTrail';

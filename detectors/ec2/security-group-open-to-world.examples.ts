@@ -6,9 +6,11 @@ export interface Permission {
   ipProtocol: string;
   fromPort?: number;
   toPort?: number;
+  /** One CIDR, or several separated by commas (one `ipRanges` item each). */
   cidrIp?: string;
   cidrIpv6?: string;
   groupId?: string;
+  prefixListId?: string;
 }
 
 /** A permission as EC2 logs it: every list wrapped in `{items: [...]}`, empty ones as `{}`. */
@@ -17,9 +19,11 @@ export function permission(p: Permission) {
     ipProtocol: p.ipProtocol,
     ...(p.fromPort === undefined ? {} : { fromPort: p.fromPort, toPort: p.toPort }),
     groups: p.groupId ? { items: [{ userId: ACCOUNT, groupId: p.groupId }] } : {},
-    ipRanges: p.cidrIp ? { items: [{ cidrIp: p.cidrIp }] } : {},
-    ipv6Ranges: p.cidrIpv6 ? { items: [{ cidrIpv6: p.cidrIpv6 }] } : {},
-    prefixListIds: {},
+    ipRanges: p.cidrIp ? { items: p.cidrIp.split(',').map((cidrIp) => ({ cidrIp })) } : {},
+    ipv6Ranges: p.cidrIpv6
+      ? { items: p.cidrIpv6.split(',').map((cidrIpv6) => ({ cidrIpv6 })) }
+      : {},
+    prefixListIds: p.prefixListId ? { items: [{ prefixListId: p.prefixListId }] } : {},
   };
 }
 
@@ -65,6 +69,20 @@ export const examples: DetectorExamples = {
         ]),
       ],
     },
+    {
+      name: 'evasion: SSH to 0.0.0.0/1 plus 128.0.0.0/1, two halves of the internet',
+      events: [authorizeIngress([{ ...ssh, cidrIp: '0.0.0.0/1,128.0.0.0/1' }])],
+    },
+    {
+      name: 'evasion: RDP to 2000::/3, all of the IPv6 internet',
+      events: [
+        authorizeIngress([{ ipProtocol: '6', fromPort: 3389, toPort: 3389, cidrIpv6: '2000::/3' }]),
+      ],
+    },
+    {
+      name: 'evasion: SSH through a customer prefix list (medium review)',
+      events: [authorizeIngress([{ ...ssh, prefixListId: 'pl-0f1e2d3c4b5a69788' }])],
+    },
   ],
   noFire: [
     {
@@ -79,6 +97,18 @@ export const examples: DetectorExamples = {
     {
       name: 'SSH from the office address',
       events: [authorizeIngress([{ ...ssh, cidrIp: '203.0.113.25/32' }])],
+    },
+    {
+      name: 'SSH from our own /16 and a private range',
+      events: [authorizeIngress([{ ...ssh, cidrIp: '198.51.0.0/16,10.0.0.0/8' }])],
+    },
+    {
+      name: "an app port open to CloudFront's managed prefix list",
+      events: [
+        authorizeIngress([
+          { ipProtocol: 'tcp', fromPort: 8080, toPort: 8080, prefixListId: 'pl-3b927c52' },
+        ]),
+      ],
     },
     {
       name: 'SSH from the bastion security group',

@@ -48,6 +48,31 @@ export const examples: DetectorExamples = {
       ],
     },
     {
+      name: 'evasion: two rules widened to 0.0.0.0/1 and 128.0.0.0/1',
+      events: [
+        modify([
+          update({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/1' }),
+          update(
+            { IpProtocol: 'tcp', FromPort: '22', ToPort: '22', CidrIpv4: '128.0.0.0/1' },
+            'sgr-0fedcba9876543210',
+          ),
+        ]),
+      ],
+    },
+    {
+      name: 'evasion: RDP moved to a customer prefix list (medium)',
+      events: [
+        modify(
+          update({
+            IpProtocol: '6',
+            FromPort: 3389,
+            ToPort: 3389,
+            PrefixListId: 'pl-0f1e2d3c4b5a69788',
+          }),
+        ),
+      ],
+    },
+    {
       name: 'an application port (medium)',
       events: [
         modify(update({ IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080, CidrIpv4: '0.0.0.0/0' })),
@@ -59,6 +84,18 @@ export const examples: DetectorExamples = {
       name: 'HTTPS to the internet (a public load balancer)',
       events: [
         modify(update({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv4: '0.0.0.0/0' })),
+      ],
+    },
+    {
+      name: 'two rules narrowed to the two halves of a private range',
+      events: [
+        modify([
+          update({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '10.0.0.0/9' }),
+          update(
+            { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '10.128.0.0/9' },
+            'sgr-0fedcba9876543210',
+          ),
+        ]),
       ],
     },
     {

@@ -19,7 +19,7 @@ import { SEVERITY_RANK } from '../types.js';
 const SEVERITY: Readonly<Record<SourceReach, Readonly<Record<PortExposure, Severity>>>> = {
   internet: { admin: 'high', other: 'medium' },
   wide: { admin: 'medium', other: 'low' },
-  'prefix-list': { admin: 'medium', other: 'low' },
+  'prefix-list': { admin: 'medium', other: 'medium' },
 };
 
 function worst(openings: readonly OpenPorts[]): OpenPorts | undefined {
@@ -43,8 +43,9 @@ export const securityGroupRuleModifiedToWorld: Detector = {
     'judged as one set of addresses across every rule of the call, whatever the spelling ' +
     '(0.0.0.0/0, ::/0, 0.0.0.0/1 plus 128.0.0.0/1, 2000::/3). High when the rules reach a ' +
     'remote-administration, database or Docker port, or every port; medium for any other port; ' +
-    'nothing for 80/443 alone or ICMP. A public range of a /8 or more, or a customer-managed ' +
-    'prefix list (entries not in the record) on an admin port, is medium. The record does not ' +
+    'nothing for 80/443 alone or ICMP. A public range of a /8 or more on an admin port is ' +
+    'medium (low on other ports); a customer-managed prefix list (its entries are not in the ' +
+    'record) is medium on any port but 80/443. The record does not ' +
     'say whether a rule is ingress or egress, so an egress rule widened to the internet fires ' +
     'too. Description-only updates (UpdateSecurityGroupRuleDescriptions*) change no access and ' +
     'are not reported. Benign causes: restoring the default egress rule, temporary debugging ' +

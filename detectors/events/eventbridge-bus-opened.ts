@@ -48,7 +48,7 @@ export const eventbridgeBusOpened: Detector = {
     'Medium for an organisation when no trustedOrganizationIds are set. Benign causes: central ' +
     'event buses that collect from member accounts missing from trustedAccounts, partner ' +
     'integrations.',
-  attack: ['T1098', 'T1546'],
+  attack: ['T1098'],
   references: [
     'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutPermission.html',
     'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html',

@@ -103,8 +103,11 @@ function overlap(a: readonly Range[], b: readonly Range[]): bigint {
   while (i < a.length && j < b.length) {
     const [alo, ahi] = a[i] as Range;
     const [blo, bhi] = b[j] as Range;
-    const lo = alo > blo ? alo : blo;
-    const hi = ahi < bhi ? ahi : bhi;
+    // Math.max/min do not take bigints.
+    let lo = alo;
+    if (blo > lo) lo = blo;
+    let hi = ahi;
+    if (bhi < hi) hi = bhi;
     if (lo <= hi) total += hi - lo + 1n;
     if (ahi < bhi) i += 1;
     else j += 1;

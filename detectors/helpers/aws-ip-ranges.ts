@@ -63,8 +63,13 @@ interface Interval<T> {
 }
 
 function v4Number(octets: readonly number[]): number {
-  const [a = 0, b = 0, c = 0, d = 0] = octets;
-  return a * 0x1000000 + b * 0x10000 + c * 0x100 + d;
+  // Indexed, not destructured: this runs on every lookup, and destructuring iterates.
+  return (
+    (octets[0] ?? 0) * 0x1000000 +
+    (octets[1] ?? 0) * 0x10000 +
+    (octets[2] ?? 0) * 0x100 +
+    (octets[3] ?? 0)
+  );
 }
 
 function v6Number(groups: readonly number[]): bigint {
@@ -136,14 +141,54 @@ function mergedV6(intervals: Interval<bigint>[]): Interval<bigint>[] {
   return out;
 }
 
-/** Index of the last interval starting at or before `value`, or -1. */
-function lastStartingBy<T>(starts: ArrayLike<T>, value: T): number {
+/** Index of the last IPv4 interval starting at or before `value`, or -1. */
+function lastV4StartingBy(starts: Uint32Array, value: number): number {
   let low = 0;
   let high = starts.length - 1;
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
-    if ((starts[mid] as T) <= value) {
+    if ((starts[mid] as number) <= value) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * IPv6 values are kept as four 32-bit words per address in one flat array:
+ * lookups compare plain numbers (BigInt arithmetic is several times slower), and
+ * BigInt is used only while building.
+ */
+const WORDS = 4;
+
+function toWords(value: bigint, into: Uint32Array, at: number): void {
+  for (let i = 0; i < WORDS; i++) {
+    into[at * WORDS + i] = Number((value >> BigInt(96 - 32 * i)) & 0xffffffffn);
+  }
+}
+
+/** Compares interval `at` of `words` with the address `w` (-1, 0, 1). */
+function compareV6(words: Uint32Array, at: number, w: Uint32Array): number {
+  for (let i = 0; i < WORDS; i++) {
+    const a = words[at * WORDS + i] as number;
+    const b = w[i] as number;
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Index of the last IPv6 interval starting at or before `w`, or -1. */
+function lastV6StartingBy(starts: Uint32Array, w: Uint32Array): number {
+  let low = 0;
+  let high = starts.length / WORDS - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (compareV6(starts, mid, w) <= 0) {
       found = mid;
       low = mid + 1;
     } else {
@@ -155,14 +200,17 @@ function lastStartingBy<T>(starts: ArrayLike<T>, value: T): number {
 
 /** The published ranges, ready for lookups. Build with {@link AwsIpRanges.build}. */
 export class AwsIpRanges {
+  /** Scratch space for the address being looked up (lookups are synchronous). */
+  private readonly probe = new Uint32Array(WORDS);
+
   private constructor(
     readonly version: AwsIpRangesVersion,
     /** Prefixes as listed in the file, repeats included. */
     readonly prefixCount: { readonly ipv4: number; readonly ipv6: number },
-    private readonly v4First: Float64Array,
-    private readonly v4Last: Float64Array,
-    private readonly v6First: readonly bigint[],
-    private readonly v6Last: readonly bigint[],
+    private readonly v4First: Uint32Array,
+    private readonly v4Last: Uint32Array,
+    private readonly v6First: Uint32Array,
+    private readonly v6Last: Uint32Array,
   ) {}
 
   /**
@@ -176,31 +224,39 @@ export class AwsIpRanges {
   ): AwsIpRanges {
     const v4 = mergedV4(intervalsOf(ipv4Prefixes, 4, ipv4Interval));
     const v6 = mergedV6(intervalsOf(ipv6Prefixes, 6, ipv6Interval));
+    const v6First = new Uint32Array(v6.length * WORDS);
+    const v6Last = new Uint32Array(v6.length * WORDS);
+    v6.forEach((interval, at) => {
+      toWords(interval.first, v6First, at);
+      toWords(interval.last, v6Last, at);
+    });
     return new AwsIpRanges(
       version,
       { ipv4: ipv4Prefixes.length, ipv6: ipv6Prefixes.length },
-      Float64Array.from(v4, (i) => i.first),
-      Float64Array.from(v4, (i) => i.last),
-      v6.map((i) => i.first),
-      v6.map((i) => i.last),
+      Uint32Array.from(v4, (i) => i.first),
+      Uint32Array.from(v4, (i) => i.last),
+      v6First,
+      v6Last,
     );
   }
 
   /** Intervals left after merging, per family (a measure of the structure's size). */
   get intervalCount(): { readonly ipv4: number; readonly ipv6: number } {
-    return { ipv4: this.v4First.length, ipv6: this.v6First.length };
+    return { ipv4: this.v4First.length, ipv6: this.v6First.length / WORDS };
   }
 
   /** True when the address is inside a published AWS prefix. */
   contains(ip: IpAddress): boolean {
     if (ip.family === 4) {
       const value = v4Number(ip.octets);
-      const at = lastStartingBy(this.v4First, value);
+      const at = lastV4StartingBy(this.v4First, value);
       return at >= 0 && value <= (this.v4Last[at] as number);
     }
-    const value = v6Number(ip.groups);
-    const at = lastStartingBy(this.v6First, value);
-    return at >= 0 && value <= (this.v6Last[at] as bigint);
+    const w = this.probe;
+    const g = ip.groups;
+    for (let i = 0; i < WORDS; i++) w[i] = (g[2 * i] ?? 0) * 0x10000 + (g[2 * i + 1] ?? 0);
+    const at = lastV6StartingBy(this.v6First, w);
+    return at >= 0 && compareV6(this.v6Last, at, w) >= 0;
   }
 
   /** {@link contains} for a raw `sourceIPAddress`; false when it is not an address. */

@@ -1,11 +1,12 @@
+import { listHasAction } from '../semantics/action-set.js';
 import type { DetectorSettings, Severity } from '../types.js';
 import type { Statement } from './policy.js';
 import { describeExposure, readTypedPolicy, statementExposures } from './policy-exposure.js';
 
 /**
- * Who an EFS file system policy lets mount the file system from outside. Reuses
- * the shared policy-exposure evaluator as it is today; a fuller policy evaluator
- * may replace it later without changing this interface.
+ * Who an EFS file system policy lets mount the file system from outside, judged
+ * by the shared policy-exposure adapter (detectors/semantics underneath); this
+ * file only adds what is particular to EFS: root access is the worse grant.
  */
 export interface EfsOpening {
   /** `anyone`, `account 444455556666`, `organization o-...`. */
@@ -15,23 +16,12 @@ export interface EfsOpening {
 
 const ROOT_ACCESS = 'elasticfilesystem:ClientRootAccess';
 
-/** An IAM action pattern (`*`, `elasticfilesystem:Client*`) as a case-insensitive test. */
-function matchesAction(pattern: string, action: string): boolean {
-  const source = pattern
-    .trim()
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'i').test(action);
-}
-
-/** True when the statement's actions (or everything its NotAction leaves) include root access. */
+/**
+ * True when the statement's Action (or everything its NotAction leaves) covers
+ * root access; wildcards are matched by the semantics module, without regexes.
+ */
 function grantsRootAccess(statement: Statement): boolean {
-  if (statement.actions.some((a) => matchesAction(a, ROOT_ACCESS))) return true;
-  return (
-    statement.notActions.length > 0 &&
-    !statement.notActions.some((a) => matchesAction(a, ROOT_ACCESS))
-  );
+  return listHasAction(statement.semantic.actions, ROOT_ACCESS);
 }
 
 /**

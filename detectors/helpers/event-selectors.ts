@@ -45,6 +45,12 @@ export interface ManagementRecording {
 const MAX_SELECTORS = 50;
 const MAX_FIELD_SELECTORS = 20;
 const MAX_VALUES = 100;
+/**
+ * Values kept over the whole request, and values probed: each probe matches every
+ * kept value, so these two bound the work a hostile record can cause.
+ */
+const MAX_TOTAL_VALUES = 1000;
+const MAX_PROBED_VALUES = 200;
 
 const OPERATORS = [
   'equals',
@@ -57,8 +63,12 @@ const OPERATORS = [
 type Operator = (typeof OPERATORS)[number];
 
 interface FieldSelector {
+  /** Lower-cased for matching. */
   readonly field: string;
-  readonly operators: ReadonlyMap<Operator, readonly string[]>;
+  /** As the request wrote it, for people. */
+  readonly fieldShown: string;
+  /** Values lower-cased for matching, beside the values as written. */
+  readonly operators: ReadonlyMap<Operator, { readonly match: string[]; readonly shown: string[] }>;
 }
 
 type Selector = readonly FieldSelector[];
@@ -71,46 +81,67 @@ function lower(value: unknown): string | undefined {
   return asString(value)?.trim().toLowerCase();
 }
 
-function values(value: unknown): string[] {
+function written(value: unknown): string[] {
   return asArray(value)
     .slice(0, MAX_VALUES)
-    .map(lower)
+    .map((v) => (typeof v === 'boolean' ? String(v) : asString(v)?.trim()))
     .filter((v): v is string => v !== undefined);
 }
 
-function fieldSelector(raw: unknown): FieldSelector | undefined {
-  const field = lower(getPath(raw, 'field'));
-  if (!field) return undefined;
-  const operators = new Map<Operator, string[]>();
-  for (const op of OPERATORS) {
-    const given = getPath(raw, op);
-    if (given !== undefined && given !== null) operators.set(op, values(given));
-  }
-  return { field, operators };
+function values(value: unknown): string[] {
+  return written(value).map((v) => v.toLowerCase());
 }
 
-function advancedSelector(raw: unknown): Selector {
+function operatorValues(shown: string[]) {
+  return { match: shown.map((v) => v.toLowerCase()), shown };
+}
+
+/** Values still to be kept for this request; see {@link MAX_TOTAL_VALUES}. */
+interface Budget {
+  left: number;
+}
+
+function fieldSelector(raw: unknown, budget: Budget): FieldSelector | undefined {
+  const fieldShown = asString(getPath(raw, 'field'))?.trim();
+  if (!fieldShown) return undefined;
+  const operators = new Map<Operator, { match: string[]; shown: string[] }>();
+  for (const op of OPERATORS) {
+    const given = getPath(raw, op);
+    if (given === undefined || given === null) continue;
+    const kept = written(given).slice(0, Math.max(0, budget.left));
+    budget.left -= kept.length;
+    operators.set(op, operatorValues(kept));
+  }
+  return { field: fieldShown.toLowerCase(), fieldShown, operators };
+}
+
+function advancedSelector(raw: unknown, budget: Budget): Selector {
   return asArray(getPath(raw, 'fieldSelectors'))
     .slice(0, MAX_FIELD_SELECTORS)
-    .map(fieldSelector)
+    .map((fs) => fieldSelector(fs, budget))
     .filter((fs): fs is FieldSelector => fs !== undefined);
 }
 
-const equalsOnly = (field: string, value: readonly string[]): FieldSelector => ({
-  field,
-  operators: new Map([['equals', value]]),
+const equalsOnly = (fieldShown: string, value: string[]): FieldSelector => ({
+  field: fieldShown.toLowerCase(),
+  fieldShown,
+  operators: new Map([['equals', operatorValues(value)]]),
 });
 
 /** The advanced equivalent of a basic selector's management part; undefined when it has none. */
 function basicSelector(raw: unknown): Selector | undefined {
   if (isFalse(getPath(raw, 'includeManagementEvents'))) return undefined;
-  const out: FieldSelector[] = [equalsOnly('eventcategory', ['management'])];
+  const out: FieldSelector[] = [equalsOnly('eventCategory', ['Management'])];
   const type = lower(getPath(raw, 'readWriteType'));
-  if (type === 'readonly') out.push(equalsOnly('readonly', ['true']));
-  if (type === 'writeonly') out.push(equalsOnly('readonly', ['false']));
-  const excluded = values(getPath(raw, 'excludeManagementEventSources'));
+  if (type === 'readonly') out.push(equalsOnly('readOnly', ['true']));
+  if (type === 'writeonly') out.push(equalsOnly('readOnly', ['false']));
+  const excluded = written(getPath(raw, 'excludeManagementEventSources'));
   if (excluded.length > 0) {
-    out.push({ field: 'eventsource', operators: new Map([['notEquals', excluded]]) });
+    out.push({
+      field: 'eventsource',
+      fieldShown: 'eventSource',
+      operators: new Map([['notEquals', operatorValues(excluded)]]),
+    });
   }
   return out;
 }
@@ -138,7 +169,7 @@ function matches(selector: Selector, probe: Probe): boolean {
   if (selector.length === 0) return false;
   return selector.every(({ field, operators }) => {
     const value = probe.get(field) ?? UNMENTIONED;
-    for (const [op, list] of operators) if (!holds(op, list, value)) return false;
+    for (const [op, list] of operators) if (!holds(op, list.match, value)) return false;
     return true;
   });
 }
@@ -160,20 +191,21 @@ const SHOWN: Readonly<Record<Operator, (v: string) => string>> = {
   notEndsWith: (v) => `*${v}`,
 };
 
-/** Every value the selectors name for a field, as a probe value and as shown to people. */
-function candidates(selectors: readonly Selector[]): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
+/** Every value the selectors name for a field (lower-cased), with the field and value as people read them. */
+function candidates(selectors: readonly Selector[]): Map<string, Map<string, FieldValue>> {
+  const out = new Map<string, Map<string, FieldValue>>();
+  let probed = 0;
   for (const selector of selectors) {
-    for (const { field, operators } of selector) {
+    for (const { field, fieldShown, operators } of selector) {
       if (FIXED_FIELDS.has(field)) continue;
-      const known = out.get(field) ?? new Map<string, string>();
+      const known = out.get(field) ?? new Map<string, FieldValue>();
       out.set(field, known);
-      for (const [op, list] of operators) {
-        for (const v of list) {
-          if (known.size >= MAX_VALUES) break;
-          const shown = SHOWN[op](v);
-          if (!known.has(v)) known.set(v, shown);
-        }
+      for (const [op, { match, shown }] of operators) {
+        match.forEach((v, i) => {
+          if (probed >= MAX_PROBED_VALUES || known.has(v)) return;
+          probed += 1;
+          known.set(v, { field: fieldShown, value: SHOWN[op](shown[i] ?? v) });
+        });
       }
     }
   }
@@ -197,8 +229,8 @@ function managementRecording(selectors: readonly Selector[]): ManagementRecordin
     for (const [value, shown] of known) {
       const kept = [true, false].map((ro) => recorded(selectors, probe(ro, field, value)));
       const [keptRead, keptWrite] = kept;
-      if ((read && !keptRead) || (write && !keptWrite)) excluded.push({ field, value: shown });
-      else if ((!read && keptRead) || (!write && keptWrite)) onlyFor.push({ field, value: shown });
+      if ((read && !keptRead) || (write && !keptWrite)) excluded.push(shown);
+      else if ((!read && keptRead) || (!write && keptWrite)) onlyFor.push(shown);
     }
   }
   return { read, write, excluded, onlyFor };
@@ -244,7 +276,8 @@ export function whatTrailRecords(requestParameters: unknown): TrailRecording | u
   const advancedList = asArray(advanced).slice(0, MAX_SELECTORS);
   const basicList = asArray(basic).slice(0, MAX_SELECTORS);
   let selectors: Selector[];
-  if (advancedList.length > 0) selectors = advancedList.map(advancedSelector);
+  const budget: Budget = { left: MAX_TOTAL_VALUES };
+  if (advancedList.length > 0) selectors = advancedList.map((a) => advancedSelector(a, budget));
   else if (present(basic)) {
     selectors = basicList.map(basicSelector).filter((s): s is Selector => s !== undefined);
   } else if (present(advanced)) selectors = [];

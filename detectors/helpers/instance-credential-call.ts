@@ -49,10 +49,38 @@ const SSM_AGENT_CALLS: ReadonlySet<string> = new Set([
   'PutConfigurePackageResult',
 ]);
 
+/**
+ * What the raw bytes of every record {@link instanceSessionCaller} accepts hold, for
+ * detectors' raw hints: the session ARN's `assumed-role/`, and either the metadata
+ * service's marker or a session name starting like an instance id (`/i-`, `/I-`).
+ * Role sessions of people and pipelines, the bulk of most trails, have neither.
+ */
+export const INSTANCE_SESSION_BYTES: readonly (string | readonly string[])[] = [
+  ['ec2RoleDelivery', '/i-', '/I-'],
+  'assumed-role/',
+];
+
 /** Event types of calls a principal made (not `AwsServiceEvent`, `AwsVpceEvent`, ...). */
 const CALL_TYPES: ReadonlySet<string> = new Set(['AwsApiCall', 'AwsConsoleAction']);
 
 const MAX_ARN_CHARS = 2048;
+/** What `instanceSessionOf` answers when only the metadata-service marker identifies the session. */
+const UNKNOWN_INSTANCE = 'unknown instance';
+
+/**
+ * True when CloudTrail marks the credentials as served by the instance metadata
+ * service (`sessionContext.ec2RoleDelivery`: `1.0` for IMDSv1, `2.0` for IMDSv2).
+ * CloudTrail writes it, not the caller; whoever holds stolen instance credentials
+ * cannot remove it.
+ */
+export function deliveredByMetadataService(event: CloudTrailEvent): boolean {
+  // The key exactly as CloudTrail spells it, as raw hints search for it.
+  const context: Record<string, unknown> | undefined =
+    event.userIdentity?.sessionContext ?? undefined;
+  const delivery =
+    context && Object.hasOwn(context, 'ec2RoleDelivery') ? context.ec2RoleDelivery : undefined;
+  return typeof delivery === 'string' && delivery.trim() !== '';
+}
 
 /** True for the SSM agent's housekeeping and the SSM/EC2 message channels. */
 export function isSsmAgentChannel(event: CloudTrailEvent): boolean {
@@ -79,6 +107,7 @@ export function instanceSessionCaller(
   }
   const instance = instanceSessionOf(event);
   if (!instance || calledThroughAwsService(event)) return undefined;
+  if (instance === UNKNOWN_INSTANCE && !deliveredByMetadataService(event)) return undefined;
   const role = principalForDedup(event);
   const dedupKey = `${accountOf(event)}|${role}|${instance}`;
   return { instance, session: arn, role, dedupKey };

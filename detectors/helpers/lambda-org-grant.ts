@@ -9,9 +9,7 @@ import { classifyPrincipal } from './resource-principal.js';
 /**
  * A Lambda function or layer granted to `*` and limited only by an organisation
  * id (`principalOrgID` on AddPermission, `organizationId` on
- * AddLayerVersionPermission). The grant is as wide as that organisation: if it
- * is not one of ours, every account in it can invoke the function or pull the
- * layer's code.
+ * AddLayerVersionPermission). The grant is as wide as that organisation.
  */
 export interface OrganizationGrant {
   readonly kind: 'function' | 'layer';
@@ -93,9 +91,10 @@ function layerGrant(
 
 /**
  * The organisation-wide grant an AddPermission or AddLayerVersionPermission call
- * made, when that organisation is not trusted; undefined for every other grant
- * (those are judged by lambda-permission-public-or-cross-account). Reads the
- * request only, so it works on successful calls and on attempts alike.
+ * made, when that organisation is not one of `trustedOrganizationIds`: high when
+ * organisations are listed, medium when none are (see `judgeOrganization`).
+ * Undefined for every other grant. Reads the request only, so it serves
+ * successful calls and attempts alike.
  */
 export function untrustedOrganizationGrant(
   event: CloudTrailEvent,
@@ -104,4 +103,18 @@ export function untrustedOrganizationGrant(
   return baseEventName(event.eventName) === 'AddLayerVersionPermission'
     ? layerGrant(event, settings)
     : functionGrant(event, settings);
+}
+
+/**
+ * The same grant, only while no trusted organisations are configured: the case
+ * the policy evaluator (detectors/semantics) leaves without an opinion, since
+ * ours cannot be told from a stranger's. With organisations listed,
+ * lambda-permission-public-or-cross-account judges these grants itself.
+ */
+export function unverifiedOrganizationGrant(
+  event: CloudTrailEvent,
+  settings: DetectorSettings,
+): OrganizationGrant | undefined {
+  if (settings.trustedOrganizationIds.length > 0) return undefined;
+  return untrustedOrganizationGrant(event, settings);
 }

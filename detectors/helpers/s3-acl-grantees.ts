@@ -26,7 +26,8 @@ const GRANT_HEADERS: Readonly<Record<string, string>> = {
 };
 
 // `type="value"` pairs separated by commas; quotes are optional, case of the type is not fixed.
-const PAIR_IN_HEADER = /(id|emailaddress)\s*=\s*"?([^",\s]+)"?/gi;
+// The type must start the header or follow a comma, so `uri="...?id=x"` is not read as an id.
+const PAIR_IN_HEADER = /(?:^|,)\s*(id|emailaddress)\s*=\s*"?([^",\s]+)"?/gi;
 
 /** Caps the work on attacker-sized header values; real headers are short. */
 const MAX_HEADER_CHARS = 64 * 1024;

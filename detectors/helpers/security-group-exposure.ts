@@ -52,7 +52,9 @@ interface Parsed {
 
 function parse(rule: SecurityGroupRule): Parsed | undefined {
   if (rule.sourceKind === 'prefix-list') {
-    return awsManagedPrefixList(rule.source) ? undefined : { rule, block: undefined, unknownList: true };
+    return awsManagedPrefixList(rule.source)
+      ? undefined
+      : { rule, block: undefined, unknownList: true };
   }
   const block = parseCidr(rule.source);
   return block ? { rule, block, unknownList: false } : undefined;

@@ -83,7 +83,8 @@ const prefixList = (value: unknown): Source[] => {
 
 /** The sources of one `IpPermission`: IPv4 and IPv6 ranges and prefix lists, each its own rule. */
 function permissionSources(permission: unknown): Source[] {
-  const field = (item: unknown, key: string) => (typeof item === 'string' ? item : getPath(item, key));
+  const field = (item: unknown, key: string) =>
+    typeof item === 'string' ? item : getPath(item, key);
   return [
     ...listItems(getPath(permission, 'ipRanges')).flatMap((r) => cidr(field(r, 'cidrIp'))),
     ...listItems(getPath(permission, 'ipv6Ranges')).flatMap((r) => cidr(field(r, 'cidrIpv6'))),

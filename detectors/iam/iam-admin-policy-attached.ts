@@ -32,7 +32,7 @@ export const iamAdminPolicyAttached: Detector = {
   match(event) {
     if (!succeeded(event)) return undefined;
     const policyArn = requestString(event, 'policyArn');
-    if (!isAdministratorAccessArn(policyArn)) return undefined;
+    if (!policyArn || !isAdministratorAccessArn(policyArn)) return undefined;
     const target = iamTargetOf(event);
     const targetName = describeIamTarget(target);
     return {

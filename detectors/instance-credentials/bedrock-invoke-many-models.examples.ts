@@ -40,13 +40,15 @@ export const examples: DetectorExamples = {
       ),
     },
     {
-      name: 'one model named four ways: id, ARN, inference profile, upper case',
+      name: 'two models, each named by id, by ARN, in upper case and through inference profiles',
       events: [
         invokeModel(MODELS.haiku),
         invokeModel(`arn:aws:bedrock:us-east-1::foundation-model/${MODELS.haiku}`),
         invokeModel(`us.${MODELS.haiku}`, { eventName: 'ConverseStream' }),
+        invokeModel(`global.${MODELS.haiku}`, { eventName: 'Converse' }),
         invokeModel(MODELS.haiku.toUpperCase(), { eventName: 'InvokeModelWithResponseStream' }),
         invokeModel(MODELS.sonnet),
+        invokeModel(`arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.${MODELS.sonnet}`),
       ],
     },
     {

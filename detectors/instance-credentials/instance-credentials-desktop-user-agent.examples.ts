@@ -1,5 +1,6 @@
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import {
+  INSTANCE_ROLE,
   instanceCall,
   instanceGetObject,
   instanceIdentity,
@@ -67,6 +68,15 @@ export const examples: DetectorExamples = {
     {
       name: 'evasion: the instance id written in upper case',
       events: [instanceCall({ ...fromMac, userIdentity: instanceIdentity('I-0598C7D356EBA48D7') })],
+    },
+    {
+      name: 'evasion: an upper-case instance id in a record without the metadata-service marker',
+      events: [
+        instanceCall({
+          ...fromMac,
+          userIdentity: identities.assumedRole(INSTANCE_ROLE, 'I-0598C7D356EBA48D7', 'false'),
+        }),
+      ],
     },
     {
       name: 'evasion: ec2RoleDelivery marks the session, whatever its name',

@@ -1,15 +1,18 @@
 import { desktopOsOf } from '../helpers/desktop-user-agent.js';
-import { instanceCredentialCallOf } from '../helpers/instance-credential-call.js';
+import {
+  INSTANCE_SESSION_BYTES,
+  instanceCredentialCallOf,
+} from '../helpers/instance-credential-call.js';
 import { formatIp } from '../helpers/ip-address.js';
 import type { Detector, RawHint } from '../types.js';
 
 /**
- * Every instance session ARN holds `assumed-role/`, and the user agent must name a
- * desktop system (the same test as `match`; user agents are ASCII as CloudTrail
- * writes them, and records with escapes are always parsed).
+ * An instance session's bytes, and a user agent naming a desktop system (the same
+ * test as `match`; user agents are ASCII as CloudTrail writes them, and records
+ * with escapes are always parsed).
  */
 const HINT: RawHint = {
-  contains: ['assumed-role/'],
+  contains: INSTANCE_SESSION_BYTES,
   value: { key: 'userAgent', test: (text) => desktopOsOf(text) !== undefined },
 };
 

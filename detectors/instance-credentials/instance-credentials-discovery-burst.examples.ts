@@ -64,11 +64,29 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
+    {
+      name: 'evasion: the instance id written in upper case',
+      events: enumeration({ userIdentity: instanceIdentity('I-0598C7D356EBA48D7') }),
+    },
   ],
   noFire: [
     {
       name: 'four different calls: an application’s ordinary start-up',
       events: enumeration().slice(0, 4),
+    },
+    {
+      name: 'an inventory agent: who am I, then six different EC2 Describe calls',
+      events: [
+        discover('sts.amazonaws.com', 'GetCallerIdentity'),
+        ...[
+          'DescribeInstances',
+          'DescribeVolumes',
+          'DescribeSnapshots',
+          'DescribeSecurityGroups',
+          'DescribeSubnets',
+          'DescribeVpcs',
+        ].map((name) => discover('ec2.amazonaws.com', name)),
+      ],
     },
     {
       name: 'one call, many times (a monitoring agent polling DescribeInstances)',
@@ -79,6 +97,16 @@ export const examples: DetectorExamples = {
     {
       name: 'an engineer’s own role session exploring',
       events: enumeration({ userIdentity: identities.assumedRole('Admin', 'alice') }),
+    },
+    {
+      name: 'a session named after an instance without the metadata-service marker (SSM host management)',
+      events: enumeration({
+        userIdentity: identities.assumedRole(
+          'AWSSystemsManagerDefaultEC2InstanceManagementRole',
+          'i-0598c7d356eba48d7',
+          'false',
+        ),
+      }),
     },
     {
       name: 'an AWS service acting for the instance role',

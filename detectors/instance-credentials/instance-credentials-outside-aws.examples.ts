@@ -1,6 +1,7 @@
 import { EXAMPLE_AWS_IP_RANGES } from '../examples/aws-ip-ranges.js';
 import { cloudTrailEvent, failed, identities } from '../examples/events.js';
 import {
+  INSTANCE_ROLE,
   instanceCall,
   instanceGetObject,
   instanceIdentity,
@@ -53,6 +54,15 @@ export const examples: DetectorExamples = {
         instanceCall({
           sourceIPAddress: LAPTOP_IP,
           userIdentity: instanceIdentity('I-0598C7D356EBA48D7'),
+        }),
+      ],
+    },
+    {
+      name: 'a session named after the instance in logs from before CloudTrail wrote the marker',
+      events: [
+        instanceCall({
+          sourceIPAddress: LAPTOP_IP,
+          userIdentity: identities.assumedRole(INSTANCE_ROLE, 'i-0598c7d356eba48d7', 'false'),
         }),
       ],
     },

@@ -1,16 +1,19 @@
 import type { AwsIpRanges } from '../helpers/aws-ip-ranges.js';
 import { publishedAt } from '../helpers/aws-ip-ranges-file.js';
-import { instanceCredentialCallOf } from '../helpers/instance-credential-call.js';
+import {
+  INSTANCE_SESSION_BYTES,
+  instanceCredentialCallOf,
+} from '../helpers/instance-credential-call.js';
 import { formatIp, isPublicAddress, parseIp } from '../helpers/ip-address.js';
 import type { Detector, RawHint } from '../types.js';
 
 /**
- * Every instance session ARN holds `assumed-role/`, and the source must be a public
- * address outside the ranges (the same test as `match`; addresses are ASCII).
+ * An instance session's bytes, and a public source address outside the ranges
+ * (the same test as `match`; addresses are ASCII).
  */
 function hintFor(ranges: AwsIpRanges): RawHint {
   return {
-    contains: ['assumed-role/'],
+    contains: INSTANCE_SESSION_BYTES,
     value: {
       key: 'sourceIPAddress',
       test: (text) => {

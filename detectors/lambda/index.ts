@@ -6,4 +6,4 @@ export { lambdaFunctionUrlNoAuth } from './lambda-function-url-no-auth.js';
 export { lambdaInvokeBurst } from './lambda-invoke-burst.js';
 export { lambdaLayerAddedByHuman } from './lambda-layer-added-by-human.js';
 export { lambdaPermissionPublicOrCrossAccount } from './lambda-permission-public-or-cross-account.js';
-export { lambdaPermissionUntrustedOrganization } from './lambda-permission-untrusted-organization.js';
+export { lambdaPermissionUnverifiedOrganization } from './lambda-permission-unverified-organization.js';

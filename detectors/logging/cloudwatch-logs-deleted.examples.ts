@@ -31,6 +31,10 @@ export const examples: DetectorExamples = {
       name: 'retention on the CloudTrail group is cut to one day (high)',
       events: [retention(1, 'CloudTrail/DefaultLogGroup')],
     },
+    {
+      name: 'retention on the CloudTrail group is cut to two weeks (medium)',
+      events: [retention(14, 'CloudTrail/DefaultLogGroup')],
+    },
     { name: 'a function log group gets 3-day retention (low)', events: [retention(3)] },
     {
       name: 'a denied DeleteLogGroup (an attempt)',

@@ -49,13 +49,20 @@ export const modifyPrefixList = (add: readonly string[], remove: readonly string
         PrefixListId: LIST,
         CurrentVersion: 2,
         ...(add.length > 0 ? { AddEntry: entries(add) } : {}),
-        ...(remove.length > 0 ? { RemoveEntry: remove.map((Cidr, i) => ({ Cidr, tag: i + 1 })) } : {}),
+        ...(remove.length > 0
+          ? { RemoveEntry: remove.map((Cidr, i) => ({ Cidr, tag: i + 1 })) }
+          : {}),
       },
     },
     responseElements: {
       ModifyManagedPrefixListResponse: {
         requestId: '3d4e5f6a-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
-        prefixList: { prefixListId: LIST, state: 'modify-in-progress', version: 2, ownerId: ACCOUNT },
+        prefixList: {
+          prefixListId: LIST,
+          state: 'modify-in-progress',
+          version: 2,
+          ownerId: ACCOUNT,
+        },
       },
     },
   });
@@ -82,6 +89,9 @@ export const examples: DetectorExamples = {
       name: '0.0.0.0/0 removed and an office address added',
       events: [modifyPrefixList(['198.51.100.7/32'], ['0.0.0.0/0'])],
     },
-    { name: 'refused', events: [failed(modifyPrefixList(['0.0.0.0/0']), 'Client.UnauthorizedOperation')] },
+    {
+      name: 'refused',
+      events: [failed(modifyPrefixList(['0.0.0.0/0']), 'Client.UnauthorizedOperation')],
+    },
   ],
 };

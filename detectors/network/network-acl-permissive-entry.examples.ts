@@ -51,8 +51,27 @@ export const examples: DetectorExamples = {
         },
       ],
     },
+    {
+      name: 'evasion: SSH from 0.0.0.0/1, half the internet',
+      events: [entry({ cidrBlock: '0.0.0.0/1' })],
+    },
+    {
+      name: 'evasion: all traffic from 2000::/3 written uncompressed (medium)',
+      events: [
+        entry({
+          aclProtocol: '-1',
+          portRange: {},
+          cidrBlock: undefined,
+          ipv6CidrBlock: '2000:0000:0000:0000:0000:0000:0000:0000/3',
+        }),
+      ],
+    },
   ],
   noFire: [
+    {
+      name: 'SSH from a private range written with a leading zero',
+      events: [entry({ cidrBlock: '10.0.0.0/08' })],
+    },
     {
       name: 'a deny entry',
       events: [entry({ ruleAction: 'deny', aclProtocol: '-1', portRange: {} })],

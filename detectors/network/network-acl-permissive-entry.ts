@@ -18,7 +18,9 @@ function reach(entry: NaclEntry): string {
 }
 
 /** The internet on an admin port is high, every port medium; a wide public range one step lower. */
-const SEVERITY: Readonly<Record<NaclOpening['reach'], Readonly<Record<NaclOpening['exposure'], Severity>>>> = {
+const SEVERITY: Readonly<
+  Record<NaclOpening['reach'], Readonly<Record<NaclOpening['exposure'], Severity>>>
+> = {
   internet: { admin: 'high', all: 'medium' },
   wide: { admin: 'medium', all: 'low' },
 };

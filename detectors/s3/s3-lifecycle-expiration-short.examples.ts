@@ -48,10 +48,33 @@ export const examples: DetectorExamples = {
         ]),
       ],
     },
+    {
+      name: 'log bucket retention cut to 30 days (medium)',
+      settings: { logBuckets: ['org-cloudtrail-logs'] },
+      events: [
+        putLifecycle('org-cloudtrail-logs', {
+          ID: 'retention',
+          Status: 'Enabled',
+          Filter: { Prefix: 'AWSLogs/' },
+          Expiration: { Days: '30' },
+        }),
+      ],
+    },
   ],
   noFire: [
     {
-      name: 'logs kept for a year',
+      name: 'a data bucket expiring objects after 30 days',
+      events: [
+        putLifecycle('customer-invoices', {
+          ID: 'tidy',
+          Status: 'Enabled',
+          Filter: {},
+          Expiration: { Days: 30 },
+        }),
+      ],
+    },
+    {
+      name: 'logs kept for a year and more',
       settings: { logBuckets: ['org-cloudtrail-logs'] },
       events: [
         putLifecycle('org-cloudtrail-logs', {

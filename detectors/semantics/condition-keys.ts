@@ -1,4 +1,3 @@
-import { addressSet, outsiderCanBeIn, outsiderCanBeOutside } from './address-set.js';
 import { joinArn, splitArn } from './arn-match.js';
 import {
   conditionHolds,
@@ -8,6 +7,7 @@ import {
 } from './condition-operators.js';
 import type { Outsider } from './outsider.js';
 import type { ConditionEntry } from './policy-document.js';
+import { outsiderCanBeIn, outsiderCanBeOutside } from './source-ip.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
 
 /**
@@ -20,7 +20,7 @@ import { globMatch, hasWildcard, instantiate } from './wildcard.js';
  * - source keys, present when a service acts for a resource (aws:SourceAccount,
  *   aws:SourceArn, aws:SourceOwner, aws:SourceOrgID…): the outsider's own resources or absent;
  * - network keys: aws:SourceVpce and aws:SourceVpc are the outsider's own endpoint or
- *   absent, aws:SourceIp any public address they can rent (see address-set.ts);
+ *   absent, aws:SourceIp any public address they can rent (see source-ip.ts);
  * - everything else (aws:SecureTransport, aws:UserAgent, aws:Referer, sts:ExternalId,
  *   tags, request parameters, resource keys) is the caller's to choose: it restricts no one.
  */
@@ -243,10 +243,9 @@ function candidatesFor(entry: ConditionEntry): Candidates {
 
 /** aws:SourceIp by address-space arithmetic: absent through the outsider's own VPC endpoint. */
 function judgeSourceIp(op: Operator, entry: ConditionEntry): Judgement {
-  const set = addressSet(entry.values);
   const whenAbsent = conditionHolds(op, entry.values, undefined);
-  const inside = outsiderCanBeIn(set);
-  const outside = outsiderCanBeOutside(set);
+  const inside = outsiderCanBeIn(entry.values);
+  const outside = outsiderCanBeOutside(entry.values);
   const holdsPresent = op.negated ? outside : inside;
   const failsPresent = op.negated ? inside : outside;
   return { canHold: whenAbsent || holdsPresent, canFail: !whenAbsent || failsPresent };
@@ -256,13 +255,17 @@ const keyIndependent = new WeakMap<ConditionEntry, Judgement>();
 
 /** What the outsider can make the entry do. */
 export function judgeEntry(entry: ConditionEntry, who: Outsider): Judgement {
+  const cached = keyIndependent.get(entry);
+  if (cached) return cached;
   const op = parseOperator(entry.operator);
-  if (entry.key === 'aws:sourceip' && op.family === 'ip') return judgeSourceIp(op, entry);
+  if (entry.key === 'aws:sourceip' && op.family === 'ip') {
+    const judgement = judgeSourceIp(op, entry);
+    keyIndependent.set(entry, judgement);
+    return judgement;
+  }
   const candidates = candidatesFor(entry);
   // The caller's choices do not depend on who they are: judge once per entry.
   const independent = candidates === chosenKey;
-  const cached = independent ? keyIndependent.get(entry) : undefined;
-  if (cached) return cached;
   let canHold = false;
   let canFail = false;
   for (const value of candidates(entry, who).slice(0, MAX_CANDIDATES)) {

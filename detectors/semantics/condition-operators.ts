@@ -1,5 +1,5 @@
-import { addressIn, addressSet } from './address-set.js';
 import { arnMatches } from './arn-match.js';
+import { addressInCidr } from './source-ip.js';
 import { globMatch } from './wildcard.js';
 
 /**
@@ -69,8 +69,20 @@ const BASES: Readonly<Record<string, [Family, Comparison, boolean]>> = {
   null: ['null', 'eq', false],
 };
 
+/** Operators repeat across statements and events; the cap bounds what hostile input can add. */
+const parsed = new Map<string, Operator>();
+const MAX_PARSED = 512;
+
 /** Reads `ForAnyValue:StringLikeIfExists` and the like (case-insensitively). */
 export function parseOperator(text: string): Operator {
+  const known = parsed.get(text);
+  if (known) return known;
+  const op = readOperator(text);
+  if (parsed.size < MAX_PARSED) parsed.set(text, op);
+  return op;
+}
+
+function readOperator(text: string): Operator {
   let rest = text.trim().toLowerCase();
   let set: Operator['set'];
   const colon = rest.indexOf(':');
@@ -131,7 +143,7 @@ function matchesOne(op: Operator, policy: string, request: string): boolean {
     case 'arn':
       return arnMatches(policy, request);
     case 'ip':
-      return addressIn(addressSet([policy]), request);
+      return addressInCidr(policy, request);
     case 'numeric': {
       const r = numberOf(request);
       const p = numberOf(policy);

@@ -40,14 +40,22 @@ export function describeOutside(who: Outside): string {
   }
 }
 
-/** What the representative outsider stands for, in the terms of {@link Outside}. */
-function outsideOf(who: Outsider): Outside {
+/**
+ * What the representative outsider stands for, in the terms of {@link Outside}.
+ * An organisation the policy names counts as outside only when the operator
+ * said which organisations are ours: without that there is no telling, and a
+ * grant pinned to an organisation is presumed pinned to the owner's.
+ */
+function outsideOf(who: Outsider, owner: Ownership): Outside | undefined {
   const { caller } = who;
   if (caller.kind === 'anonymous') return { kind: 'anyone' };
   const via =
     caller.kind === 'service' && caller.service !== ANY_SERVICE ? caller.service : undefined;
   if (!who.freshAccount) return { kind: 'account', account: caller.account, via };
-  if (!who.freshOrg && caller.org) return { kind: 'organization', organization: caller.org, via };
+  if (!who.freshOrg && caller.org) {
+    if (owner.trustedOrganizationIds.length === 0) return undefined;
+    return { kind: 'organization', organization: caller.org, via };
+  }
   return via ? { kind: 'service', service: via } : { kind: 'anyone' };
 }
 
@@ -63,17 +71,34 @@ function grantedActions(
   return setIsEmpty(set) ? undefined : set;
 }
 
+/** Several detectors ask about the same policy of the same event, with the same owner. */
+const answered = new WeakMap<PolicyDocument, { key: string; grants: readonly OutsideGrant[] }>();
+
 /** Every outsider the policy lets in, with what they may do; `anyone` first. */
-export function outsideAccess(policy: PolicyDocument, owner: Ownership): OutsideGrant[] {
+export function outsideAccess(policy: PolicyDocument, owner: Ownership): readonly OutsideGrant[] {
+  const key = [
+    owner.ownAccount,
+    ...owner.trustedAccounts,
+    '|',
+    ...owner.trustedOrganizationIds,
+  ].join(',');
+  const known = answered.get(policy);
+  if (known?.key === key) return known.grants;
+  const grants = judgePolicy(policy, owner);
+  answered.set(policy, { key, grants });
+  return grants;
+}
+
+function judgePolicy(policy: PolicyDocument, owner: Ownership): OutsideGrant[] {
   const denies = policy.statements.filter((s) => s.effect === 'Deny');
   const grants = new Map<string, { who: Outside; actions: ActionSet[] }>();
   for (const allow of policy.statements) {
     if (allow.effect !== 'Allow' || (!allow.principal && !allow.notPrincipal)) continue;
     for (const who of outsidersOf(outsiderSpace(allow, owner))) {
-      if (!allowAdmits(allow, who)) continue;
+      const outside = outsideOf(who, owner);
+      if (!outside || !allowAdmits(allow, who)) continue;
       const actions = grantedActions(allow, who, denies);
       if (!actions) continue;
-      const outside = outsideOf(who);
       const key = describeOutside(outside);
       const grant = grants.get(key) ?? { who: outside, actions: [] };
       grant.actions.push(actions);

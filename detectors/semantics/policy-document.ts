@@ -51,8 +51,31 @@ const MAX_STATEMENTS = 2000;
 const MAX_VALUES = 2000;
 const MAX_CONDITION_ENTRIES = 200;
 
+/**
+ * Several detectors read the same policy of the same event: remember the last
+ * few. Documents are immutable, so sharing one is safe.
+ */
+const recentTexts = new Map<string, PolicyDocument | undefined>();
+const recentObjects = new WeakMap<object, PolicyDocument | undefined>();
+const RECENT_TEXTS = 4;
+
 /** Reads a policy; undefined when `doc` is not one (no statement at all). */
 export function readPolicy(doc: unknown): PolicyDocument | undefined {
+  if (typeof doc === 'string') {
+    if (recentTexts.has(doc)) return recentTexts.get(doc);
+    const read = readUncached(doc);
+    if (recentTexts.size >= RECENT_TEXTS) recentTexts.clear();
+    recentTexts.set(doc, read);
+    return read;
+  }
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  if (recentObjects.has(doc)) return recentObjects.get(doc);
+  const read = readUncached(doc);
+  recentObjects.set(doc, read);
+  return read;
+}
+
+function readUncached(doc: unknown): PolicyDocument | undefined {
   const root = toObject(doc);
   if (!root) return undefined;
   const raw = root.Statement;

@@ -27,14 +27,10 @@ function unique(values: readonly string[], limit: number): string[] {
 /**
  * The outsiders worth trying against one statement: the accounts and
  * organisations it names that are not ours, and the services it admits.
- * Organisations it names count only when the operator said which are ours;
- * without that there is no telling, and a grant pinned to an organisation is
- * presumed to be pinned to the owner's.
  */
 export function outsiderSpace(statement: PolicyStatement, owner: Ownership): OutsiderSpace {
   const accounts: string[] = [];
   const orgs: string[] = [];
-  const mentioned = new Set<string>();
   for (const value of statement.principal?.aws ?? []) {
     const account = accountOfPrincipal(value);
     if (account) accounts.push(account);
@@ -42,7 +38,6 @@ export function outsiderSpace(statement: PolicyStatement, owner: Ownership): Out
   let orgKeys = false;
   for (const { key, values } of statement.conditions) {
     for (const value of values) {
-      mentioned.add(value);
       if (ACCOUNT_KEYS.has(key) && /^\d{12}$/.test(value)) accounts.push(value);
       if (ARN_KEYS.has(key)) {
         const account = splitArn(value)?.account;
@@ -58,21 +53,18 @@ export function outsiderSpace(statement: PolicyStatement, owner: Ownership): Out
     ...(admitsAnyone ? [ANY_SERVICE] : []),
     ...(statement.principal?.service ?? []).map((s) => s.toLowerCase()),
   ];
-  const knowsOrgs = owner.trustedOrganizationIds.length > 0;
   return {
     accounts: unique(
       accounts.filter((a) => !isOurs(a, owner)),
       MAX_ACCOUNTS,
     ),
-    orgs: knowsOrgs
-      ? unique(
-          orgs.filter((o) => !owner.trustedOrganizationIds.includes(o)),
-          MAX_ORGS,
-        )
-      : [],
+    orgs: unique(
+      orgs.filter((o) => !owner.trustedOrganizationIds.includes(o)),
+      MAX_ORGS,
+    ),
     services: unique(services, MAX_SERVICES),
     orgKeys,
-    mentioned,
+    mentioned: new Set([...accounts, ...orgs]),
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AwsIpRanges } from '../../detectors/helpers/aws-ip-ranges.js';
 import {
   MAX_AWS_IP_RANGES_CHARS,
@@ -10,15 +10,35 @@ import { HandlerConfigError } from './errors.js';
 export const AWS_IP_RANGES_FILE_VARIABLE = 'TRAILWATCH_AWS_IP_RANGES_FILE';
 
 /**
- * Reads AWS's ip-ranges.json at cold start (a file bundled with the function or
- * in a layer, e.g. `/opt/ip-ranges.json`) and builds the lookup once for the
- * container's life. A function never downloads it: it may have no internet
- * route, and a cold start must not depend on one.
- * @param named says where the path came from, for the message.
- * @throws HandlerConfigError naming the file and the reason, so a misconfigured
- *   function fails at start instead of running without the ranges.
+ * AWS's ip-ranges.json, read at cold start (a file bundled with the function or in
+ * a layer, e.g. `/opt/ip-ranges.json`) and built once for the container's life. A
+ * function never downloads it: it may have no internet route, and a cold start
+ * must not depend on one.
+ *
+ * The variable is meant for the function alone, so a file it names must load. The
+ * config's `awsIpRangesFile` is shared with laptops, where it names a local copy:
+ * when that path does not exist in the function, the function runs without the
+ * ranges and says so in `warnings` (instance-credentials-outside-aws stays quiet).
+ * @throws HandlerConfigError naming the variable or key, the file and the reason.
  */
-export function readHandlerAwsIpRanges(path: string, named: string): AwsIpRanges {
+export function handlerAwsIpRanges(
+  env: NodeJS.ProcessEnv,
+  configFile: string | undefined,
+  warnings: string[],
+): AwsIpRanges | undefined {
+  const fromEnv = env[AWS_IP_RANGES_FILE_VARIABLE];
+  if (fromEnv) return readRanges(fromEnv, AWS_IP_RANGES_FILE_VARIABLE);
+  if (!configFile) return undefined;
+  if (!existsSync(configFile)) {
+    warnings.push(
+      `the config's awsIpRangesFile names ${configFile}, which this function does not have: running without AWS IP ranges (set ${AWS_IP_RANGES_FILE_VARIABLE} to a bundled copy)`,
+    );
+    return undefined;
+  }
+  return readRanges(configFile, "the config's awsIpRangesFile");
+}
+
+function readRanges(path: string, named: string): AwsIpRanges {
   try {
     if (statSync(path).size > MAX_AWS_IP_RANGES_CHARS * 4) {
       throw new Error('too large for an ip-ranges.json');

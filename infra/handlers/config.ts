@@ -14,7 +14,7 @@ import {
   type Severity,
 } from '../../detectors/types.js';
 
-import { AWS_IP_RANGES_FILE_VARIABLE, readHandlerAwsIpRanges } from './aws-ip-ranges.js';
+import { handlerAwsIpRanges } from './aws-ip-ranges.js';
 import { handlerDetectors, tunableDetectors } from './catalog.js';
 import { HandlerConfigError } from './errors.js';
 
@@ -87,7 +87,7 @@ export function readHandlerConfig(
     warnings.push(`suppression ${rule.id} expired (${rule.expires}) and is ignored`);
   }
   return {
-    settings: withAwsIpRanges(config, env),
+    settings: withAwsIpRanges(config, env, warnings),
     detectors: applyDetectorOverrides(detectors, config.detectors),
     overrides: config.detectors,
     suppressions: compileSuppressions(config.suppressions),
@@ -109,14 +109,15 @@ export function readHandlerConfig(
 
 /**
  * The config's settings, with AWS's IP ranges when `TRAILWATCH_AWS_IP_RANGES_FILE`
- * or the config's `awsIpRangesFile` names a file (the variable wins).
+ * or the config's `awsIpRangesFile` names a file (see handlerAwsIpRanges).
  */
-function withAwsIpRanges(config: TrailwatchConfig, env: NodeJS.ProcessEnv): DetectorSettings {
-  const fromEnv = env[AWS_IP_RANGES_FILE_VARIABLE];
-  const file = fromEnv || config.awsIpRangesFile;
-  if (!file) return config.settings;
-  const named = fromEnv ? AWS_IP_RANGES_FILE_VARIABLE : "the config's awsIpRangesFile";
-  return { ...config.settings, awsIpRanges: readHandlerAwsIpRanges(file, named) };
+function withAwsIpRanges(
+  config: TrailwatchConfig,
+  env: NodeJS.ProcessEnv,
+  warnings: string[],
+): DetectorSettings {
+  const ranges = handlerAwsIpRanges(env, config.awsIpRangesFile, warnings);
+  return ranges ? { ...config.settings, awsIpRanges: ranges } : config.settings;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -29,7 +29,7 @@ export const lambdaBackdoor: Runbook = {
     'lambda-invoke-burst',
     'lambda-layer-added-by-human',
     'lambda-permission-public-or-cross-account',
-    'lambda-permission-untrusted-organization',
+    'lambda-permission-unverified-organization',
   ],
   severity: {
     P1: 'Public or foreign access to a function whose role can reach data or IAM, or invocations from the new principal.',

@@ -15,6 +15,7 @@ export const networkExposure: Runbook = {
     'port. Close it, then check whether anything connected while it was open.',
   detectors: [
     'load-balancer-security-groups-changed',
+    'managed-prefix-list-opened-to-world',
     'network-acl-changed',
     'network-acl-permissive-entry',
     'network-gateway-changed',

@@ -56,6 +56,8 @@ const gunzipAsync = promisify(gunzip);
  */
 export async function screenCloudTrailFiles(
   files: readonly CloudTrailFile[],
+  /** Where the copies' folder is made. */
+  scratch = tmpdir(),
 ): Promise<ScreenedFiles> {
   const tampered: TamperedRecord[] = [];
   const copies = new Map<string, string>();
@@ -66,7 +68,7 @@ export async function screenCloudTrailFiles(
   try {
     for (const file of files) {
       if (await clearlyUntouched(file.path)) continue;
-      folder ??= await mkdtemp(join(tmpdir(), 'trailwatch-investigate-'));
+      folder ??= await mkdtemp(join(scratch, 'trailwatch-investigate-'));
       const copy = join(folder, String(copies.size), mirrored(file.path));
       const found = await copyWithoutTampered(file.path, copy);
       if (found.length === 0) continue;

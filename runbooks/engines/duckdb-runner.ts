@@ -193,25 +193,33 @@ async function loadFiles(
   insertSql: (files: readonly string[]) => string,
   rejected: RejectedFile[],
 ): Promise<void> {
+  const refused: RejectedFile[] = [];
   let remaining = [...files];
-  for (let attempt = 0; remaining.length > 0; attempt++) {
+  let loaded = false;
+  for (let attempt = 0; remaining.length > 0 && !loaded; attempt++) {
     try {
       await connection.run(insertSql(remaining));
-      return;
+      loaded = true;
     } catch (error) {
       const named = fileNamedIn(error, remaining);
       if (named === undefined || attempt >= NAMED_FILE_RETRIES) break;
-      rejected.push({ path: named, reason: firstLine(error) });
+      refused.push({ path: named, reason: firstLine(error) });
       remaining = remaining.filter((f) => f !== named);
     }
   }
-  for (const file of remaining) {
-    try {
-      await connection.run(insertSql([file]));
-    } catch (error) {
-      rejected.push({ path: file, reason: firstLine(error) });
+  if (!loaded) {
+    for (const file of remaining) {
+      try {
+        await connection.run(insertSql([file]));
+      } catch (error) {
+        refused.push({ path: file, reason: firstLine(error) });
+      }
     }
   }
+  // DuckDB's threads decide which bad file it names first: report them in file order.
+  const order = new Map(files.map((f, i) => [f, i]));
+  refused.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  rejected.push(...refused);
 }
 
 /** The file a DuckDB read error names (`... in file "<path>" ...`), if it is one of ours. */

@@ -96,7 +96,9 @@ describe.each([
   it('alerts once per altered file, high, naming the file, the record and the repeated key', async () => {
     const { alerts, stderr } = await scan('--min-severity', 'high', ...jobs);
 
-    const tampered = alerts.filter((a) => a.detector === 'log-record-tampered');
+    const tampered = alerts
+      .filter((a) => a.detector === 'log-record-tampered')
+      .sort((a, b) => (a.resources[0] ?? '').localeCompare(b.resources[0] ?? ''));
     expect(tampered.map((a) => [a.severity, a.resources, a.account, a.region])).toEqual([
       ['high', [files.hidden], ACCOUNT, 'eu-west-1'],
       ['high', [files.framed], ACCOUNT, 'eu-west-1'],

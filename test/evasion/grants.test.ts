@@ -461,18 +461,18 @@ const CASES: readonly EvasionCase[] = [
     min: 'high',
   },
   {
-    name: 'Lambda: `*` with principalOrgID of a foreign organisation and a wildcard sourceArn',
+    name: 'Lambda: a foreign organisation may download the code (lambda:GetFunction)',
     attack: addPermission({
       principal: '*',
       principalOrgID: THEIR_ORG,
-      sourceArn: 'arn:aws:execute-api:us-east-1:*',
+      action: 'lambda:GetFunction',
     }),
     control: addPermission({
       principal: '*',
       principalOrgID: OUR_ORG,
-      sourceArn: 'arn:aws:execute-api:us-east-1:*',
+      action: 'lambda:GetFunction',
     }),
-    controlIs: 'our organisation with the same wildcard sourceArn',
+    controlIs: 'our organisation may read the code',
     min: 'high',
   },
   {
@@ -491,7 +491,6 @@ const CASES: readonly EvasionCase[] = [
     attack: addLayerPermission({ principal: '*', organizationId: THEIR_ORG }),
     control: addLayerPermission({ principal: '*', organizationId: OUR_ORG }),
     controlIs: 'the layer shared with our organisation',
-    min: 'high',
   },
   {
     name: 'Lambda layer: shared with an organisation, no organisations configured',

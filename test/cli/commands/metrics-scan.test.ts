@@ -156,6 +156,31 @@ describe('trailwatch metrics-scan', () => {
     expect(JSON.parse(run.out)).toEqual([]);
   });
 
+  it('fails --fail-on on a spike --min-severity hides, and says so', async () => {
+    const run = await cli(
+      join(dir, 'spike.json'),
+      '--min-severity',
+      'critical',
+      '--fail-on',
+      'low',
+    );
+
+    expect(run.code).toBe(EXIT.alerts);
+    expect(run.out).toBe('no alerts\n');
+    expect(run.err).toContain(
+      '--fail-on low: 1 alert at or above low, hidden by --min-severity critical (lower it to see it)',
+    );
+  });
+
+  it('takes --since as a time before now', async () => {
+    // The series are from 2024: a week back from today holds none of them, 1000 weeks all.
+    const lastWeek = await cli(join(dir, 'spike.json'), '--since', '1w', '--format', 'json');
+    const longAgo = await cli(join(dir, 'spike.json'), '--since', '1000w', '--format', 'json');
+
+    expect(JSON.parse(lastWeek.out)).toEqual([]);
+    expect(JSON.parse(longAgo.out)).toHaveLength(1);
+  });
+
   it('exits 2 naming the file when it holds no metric series', async () => {
     const run = await cli(join(dir, 'bad.json'));
 

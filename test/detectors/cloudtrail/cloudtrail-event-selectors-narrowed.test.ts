@@ -133,6 +133,36 @@ describe('Detector: cloudtrail-event-selectors-narrowed', () => {
     expect(detect(cloudtrailEventSelectorsNarrowed, event)).toEqual([]);
   });
 
+  it('judges an event data store of management events, not one built for data events', () => {
+    const store = (fieldSelectors: unknown[]) =>
+      putEventSelectors(
+        {},
+        {
+          eventName: 'UpdateEventDataStore',
+          requestParameters: {
+            eventDataStore:
+              'arn:aws:cloudtrail:us-east-1:111122223333:eventdatastore/EXAMPLE-f852-4e8f-8bd1',
+            advancedEventSelectors: [{ name: 'store', fieldSelectors }],
+          },
+          responseElements: null,
+        },
+      );
+    const narrowed = store([
+      { field: 'eventCategory', equals: ['Management'] },
+      { field: 'userIdentity.arn', notStartsWith: ['arn:aws:sts::111122223333:assumed-role/Ops/'] },
+    ]);
+    const dataOnly = store([
+      { field: 'eventCategory', equals: ['Data'] },
+      { field: 'resources.type', equals: ['AWS::S3::Object'] },
+    ]);
+
+    const [finding] = detect(cloudtrailEventSelectorsNarrowed, narrowed);
+    expect(finding?.severity).toBe('high');
+    expect(finding?.summary).toContain('event data store');
+    expect(finding?.summary).toContain('userIdentity.arn');
+    expect(detect(cloudtrailEventSelectorsNarrowed, dataOnly)).toEqual([]);
+  });
+
   it('ignores a record without request parameters', () => {
     const event = putEventSelectors({}, { requestParameters: null, responseElements: null });
 

@@ -5,7 +5,7 @@ import {
 } from '../../../detectors/cloudtrail/cloudtrail-trail-updated.examples.js';
 import { cloudtrailTrailUpdated } from '../../../detectors/cloudtrail/cloudtrail-trail-updated.js';
 import { detect } from '../../helpers/detect.js';
-import { ACCOUNT, failed, identities } from '../../helpers/events.js';
+import { ACCOUNT, failed, identities, OTHER_ACCOUNT } from '../../helpers/events.js';
 
 describe('Detector: cloudtrail-trail-updated', () => {
   it('leaves a routine settings change to cloudtrail-config-changed', () => {
@@ -45,14 +45,36 @@ describe('Detector: cloudtrail-trail-updated', () => {
     expect(finding?.dedupKey).not.toContain('mallory');
   });
 
-  it('raises to high when log delivery moves to another bucket', () => {
-    const finding = detect(
-      cloudtrailTrailUpdated,
-      updateTrail({ s3BucketName: 'attacker-owned-bucket' }),
-    )[0];
+  it('rates a move to a bucket outside logBuckets medium, and one inside quiet', () => {
+    const move = updateTrail({ s3BucketName: 'attacker-owned-bucket' });
+    const finding = detect(cloudtrailTrailUpdated, move)[0];
 
-    expect(finding?.severity).toBe('high');
+    expect(finding?.severity).toBe('medium');
     expect(finding?.summary).toContain('attacker-owned-bucket');
+    expect(detect(cloudtrailTrailUpdated, move, { logBuckets: ['attacker-owned-bucket'] })).toEqual(
+      [],
+    );
+  });
+
+  it('rates a KMS key of another account high, of a trusted account quiet', () => {
+    const key = `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/0987dcba-09fe-87dc-65ba-ab0987654321`;
+    const event = updateTrail({ kmsKeyId: key });
+
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.summary).toContain(OTHER_ACCOUNT);
+    expect(detect(cloudtrailTrailUpdated, event)[0]?.severity).toBe('high');
+    expect(detect(cloudtrailTrailUpdated, event, { trustedAccounts: [OTHER_ACCOUNT] })).toEqual([]);
+  });
+
+  it('judges CreateTrail only by where its logs go', () => {
+    const foreignKey = `arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:alias/logs`;
+    const create = (request: Record<string, unknown>) =>
+      updateTrail({ s3BucketName: 'org-logs', ...request }, { eventName: 'CreateTrail' });
+
+    expect(detect(cloudtrailTrailUpdated, create({ kmsKeyId: foreignKey }))[0]?.severity).toBe(
+      'medium',
+    );
+    expect(detect(cloudtrailTrailUpdated, create({}), { logBuckets: ['other'] })).toHaveLength(1);
+    expect(detect(cloudtrailTrailUpdated, create({}))).toEqual([]);
   });
 
   it('raises to high when CloudWatch Logs delivery is removed', () => {

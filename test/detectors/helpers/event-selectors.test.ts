@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { managementCoverage } from '../../../detectors/helpers/event-selectors.js';
+import {
+  managementCoverage,
+  whatTrailRecords,
+} from '../../../detectors/helpers/event-selectors.js';
 
 const ALL = { read: true, write: true };
 const NONE = { read: false, write: false };
@@ -110,5 +113,96 @@ describe('managementCoverage on odd input', () => {
       }),
     ).not.toThrow();
     expect(managementCoverage({ eventSelectors: ['x', null] })).toEqual(ALL);
+  });
+});
+
+describe('whatTrailRecords', () => {
+  it('names sources a management selector drops, whatever the operator', () => {
+    const recording = whatTrailRecords({
+      advancedEventSelectors: [
+        management([
+          { field: 'eventSource', notStartsWith: ['iam.'] },
+          { field: 'eventSource', notEndsWith: ['sts.amazonaws.com'] },
+          { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
+        ]),
+      ],
+    });
+
+    expect(recording?.management).toEqual({
+      read: true,
+      write: true,
+      excluded: [
+        { field: 'eventSource', value: 'iam.*' },
+        { field: 'eventSource', value: '*sts.amazonaws.com' },
+        { field: 'eventSource', value: 'kms.amazonaws.com' },
+      ],
+      onlyFor: [],
+    });
+  });
+
+  it('reads excludeManagementEventSources of a basic selector', () => {
+    const recording = whatTrailRecords({
+      eventSelectors: [{ excludeManagementEventSources: ['rdsdata.amazonaws.com'] }],
+    });
+
+    expect(recording?.management.excluded).toEqual([
+      { field: 'eventSource', value: 'rdsdata.amazonaws.com' },
+    ]);
+  });
+
+  it('sees that only the named services are kept with eventSource Equals', () => {
+    const recording = whatTrailRecords({
+      advancedEventSelectors: [
+        management([{ field: 'eventSource', equals: ['s3.amazonaws.com'] }]),
+      ],
+    });
+
+    expect(recording?.management).toMatchObject({
+      read: false,
+      write: false,
+      onlyFor: [{ field: 'eventSource', value: 's3.amazonaws.com' }],
+    });
+  });
+
+  it('unions selectors: a source dropped by one is kept if another selector records it', () => {
+    const recording = whatTrailRecords({
+      advancedEventSelectors: [
+        management([{ field: 'eventSource', notEquals: ['kms.amazonaws.com'] }]),
+        management([{ field: 'eventSource', equals: ['kms.amazonaws.com'] }]),
+      ],
+    });
+
+    expect(recording?.management).toEqual({ read: true, write: true, excluded: [], onlyFor: [] });
+  });
+
+  it('reports a source dropped only from writes', () => {
+    const recording = whatTrailRecords({
+      advancedEventSelectors: [
+        management([{ field: 'readOnly', equals: ['true'] }]),
+        management([
+          { field: 'readOnly', equals: ['false'] },
+          { field: 'eventName', notEquals: ['StopLogging'] },
+        ]),
+      ],
+    });
+
+    expect(recording?.management.excluded).toEqual([{ field: 'eventName', value: 'StopLogging' }]);
+  });
+
+  it('lists the data resource types recorded', () => {
+    const recording = whatTrailRecords({
+      advancedEventSelectors: [
+        management(),
+        {
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+          ],
+        },
+      ],
+    });
+
+    expect(recording?.dataResourceTypes).toEqual(['AWS::Lambda::Function']);
+    expect(recording?.management.excluded).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { naclEntryOf, naclExposure } from '../../../detectors/helpers/nacl-entry.js';
+import { naclEntryOf, naclOpening } from '../../../detectors/helpers/nacl-entry.js';
 import { sshFromAnywhere } from '../../../detectors/network/network-acl-permissive-entry.examples.js';
 
 const entry = (overrides: Record<string, unknown> = {}) =>
@@ -36,7 +36,9 @@ describe('naclEntryOf', () => {
   });
 });
 
-describe('naclExposure', () => {
+const naclExposure = (e: ReturnType<typeof entry>) => naclOpening(e)?.exposure;
+
+describe('naclOpening', () => {
   it('rates an admin port from anywhere as admin', () => {
     expect(naclExposure(entry())).toBe('admin');
     expect(naclExposure(entry({ portRange: { from: 0, to: 1023 } }))).toBe('admin');
@@ -55,9 +57,19 @@ describe('naclExposure', () => {
     expect(naclExposure(entry({ aclProtocol: '47' }))).toBeUndefined();
   });
 
-  it('ignores deny, egress and non-world entries', () => {
+  it('ignores deny, egress and narrow entries', () => {
     expect(naclExposure(entry({ ruleAction: 'deny' }))).toBeUndefined();
     expect(naclExposure(entry({ egress: true }))).toBeUndefined();
     expect(naclExposure(entry({ cidrBlock: '10.0.0.0/8' }))).toBeUndefined();
+    expect(naclExposure(entry({ cidrBlock: '198.51.100.0/24' }))).toBeUndefined();
+  });
+
+  it('judges the block by the addresses it covers, not its spelling', () => {
+    expect(naclOpening(entry({ cidrBlock: '0.0.0.0/00' }))?.reach).toBe('internet');
+    expect(naclOpening(entry({ cidrBlock: '0.0.0.0/1' }))?.reach).toBe('internet');
+    expect(naclOpening(entry({ cidrBlock: undefined, ipv6CidrBlock: '2000::/3' }))?.reach).toBe(
+      'internet',
+    );
+    expect(naclOpening(entry({ cidrBlock: '64.0.0.0/4' }))?.reach).toBe('wide');
   });
 });

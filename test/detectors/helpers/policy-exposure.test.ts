@@ -4,6 +4,7 @@ import {
   describeExposure,
   policyExposures,
   readTypedPolicy,
+  statementExposures,
 } from '../../../detectors/helpers/policy-exposure.js';
 import { DEFAULT_SETTINGS, type DetectorSettings } from '../../../detectors/types.js';
 
@@ -84,15 +85,24 @@ describe('policyExposures', () => {
       Effect: 'Allow',
       Principal: '*',
       Action: 'sns:Publish',
-      Condition: {
-        ArnLike: {
-          'aws:SourceArn': `arn:aws:s3:::bucket`,
-          'aws:PrincipalArn': `arn:aws:iam::${OTHER}:role/x`,
-        },
-      },
+      Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${OTHER}:role/x` } },
     };
 
     expect(exposures(statement)).toEqual([`account ${OTHER}`]);
+  });
+
+  it('weighs an Allow against the Denies of its policy', () => {
+    const allowAnyone = { Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage' };
+    const denyOutsideOrg = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sqs:*',
+      Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } },
+    };
+    const typed = readTypedPolicy({ Statement: [allowAnyone, denyOutsideOrg] }) ?? [];
+
+    expect(typed[0] && statementExposures(typed[0], OWN, settings())).toEqual([]);
+    expect(exposures([allowAnyone])).toEqual(['anyone']);
   });
 
   it('reports untrusted account principals and skips own, trusted and CloudFront identities', () => {
@@ -151,12 +161,13 @@ describe('policyExposures', () => {
 });
 
 describe('conditionValues', () => {
-  it('skips negated, IfExists and Null operators', () => {
+  it('skips negated, IfExists and Null operators, and reads numbers as IAM does', () => {
     const [typed] =
       readTypedPolicy({
         Statement: {
           Effect: 'Allow',
           Principal: '*',
+          Action: 'sts:AssumeRole',
           Condition: {
             StringNotEquals: { 'aws:PrincipalAccount': '1' },
             StringEqualsIfExists: { 'aws:PrincipalAccount': '2' },
@@ -166,6 +177,6 @@ describe('conditionValues', () => {
         },
       }) ?? [];
 
-    expect(typed && conditionValues(typed.statement, 'aws:PrincipalAccount')).toEqual(['3']);
+    expect(typed && conditionValues(typed.statement, 'aws:PrincipalAccount')).toEqual(['3', '4']);
   });
 });

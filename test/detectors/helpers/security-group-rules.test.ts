@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeRule,
-  exposureOf,
-  type IngressRule,
-  worldOpenIngressRules,
+  ingressRulesOf,
+  modifiedGroupOf,
+  modifiedRulesOf,
+  type SecurityGroupRule,
 } from '../../../detectors/helpers/security-group-rules.js';
 import { cloudTrailEvent } from '../../helpers/events.js';
 
@@ -15,14 +15,15 @@ const ingress = (requestParameters: unknown, responseElements: unknown = null) =
     responseElements: responseElements as Record<string, unknown> | null,
   });
 
-const tcp = (fromPort: number, toPort: number): IngressRule => ({
+const tcp = (fromPort: number, toPort: number, source = '0.0.0.0/0'): SecurityGroupRule => ({
   protocol: 'tcp',
   fromPort,
   toPort,
-  cidr: '0.0.0.0/0',
+  source,
+  sourceKind: 'cidr',
 });
 
-describe('worldOpenIngressRules', () => {
+describe('ingressRulesOf', () => {
   it('reads a single permission logged as an object rather than an array', () => {
     const event = ingress({
       groupId: 'sg-1',
@@ -36,37 +37,10 @@ describe('worldOpenIngressRules', () => {
       },
     });
 
-    expect(worldOpenIngressRules(event)).toEqual([tcp(22, 22)]);
+    expect(ingressRulesOf(event)).toEqual([tcp(22, 22)]);
   });
 
-  it('reads the legacy top-level cidrIp form', () => {
-    const event = ingress({
-      groupId: 'sg-1',
-      ipProtocol: 'tcp',
-      fromPort: 3389,
-      toPort: 3389,
-      cidrIp: '0.0.0.0/0',
-    });
-
-    expect(worldOpenIngressRules(event)).toEqual([tcp(3389, 3389)]);
-  });
-
-  it('reads the securityGroupRuleSet in the response and skips egress entries', () => {
-    const event = ingress(null, {
-      securityGroupRuleSet: {
-        items: [
-          { isEgress: false, ipProtocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: '::/0' },
-          { isEgress: true, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/0' },
-        ],
-      },
-    });
-
-    expect(worldOpenIngressRules(event)).toEqual([
-      { protocol: 'all', fromPort: 0, toPort: 65535, cidr: '::/0' },
-    ]);
-  });
-
-  it('keeps only world CIDRs', () => {
+  it('gives every range, IPv6 range and prefix list of a permission its own rule', () => {
     const event = ingress({
       ipPermissions: {
         items: [
@@ -74,14 +48,61 @@ describe('worldOpenIngressRules', () => {
             ipProtocol: 'tcp',
             fromPort: 22,
             toPort: 22,
-            ipRanges: { items: [{ cidrIp: '10.0.0.0/8' }, { cidrIp: '198.51.100.7/32' }] },
-            ipv6Ranges: { items: [{ cidrIpv6: '2001:db8::/32' }] },
+            ipRanges: { items: [{ cidrIp: '0.0.0.0/1' }, { cidrIp: '128.0.0.0/1' }] },
+            ipv6Ranges: { items: [{ cidrIpv6: '2000::/3' }] },
+            prefixListIds: { items: [{ prefixListId: 'pl-0123456789abcdef0' }] },
           },
         ],
       },
     });
 
-    expect(worldOpenIngressRules(event)).toEqual([]);
+    expect(ingressRulesOf(event).map((r) => [r.source, r.sourceKind])).toEqual([
+      ['0.0.0.0/1', 'cidr'],
+      ['128.0.0.0/1', 'cidr'],
+      ['2000::/3', 'cidr'],
+      ['pl-0123456789abcdef0', 'prefix-list'],
+    ]);
+  });
+
+  it('reads the legacy top-level cidrIp form', () => {
+    const event = ingress({
+      groupId: 'sg-1',
+      ipProtocol: 'tcp',
+      fromPort: '3389',
+      toPort: '3389',
+      cidrIp: '0.0.0.0/0',
+    });
+
+    expect(ingressRulesOf(event)).toEqual([tcp(3389, 3389)]);
+  });
+
+  it('reads the securityGroupRuleSet in the response and skips egress entries', () => {
+    const event = ingress(null, {
+      securityGroupRuleSet: {
+        items: [
+          { isEgress: false, ipProtocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: '::/0' },
+          { isEgress: false, ipProtocol: 'tcp', fromPort: 22, toPort: 22, prefixListId: 'pl-1' },
+          { isEgress: true, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/0' },
+        ],
+      },
+    });
+
+    expect(ingressRulesOf(event)).toEqual([
+      { protocol: 'all', fromPort: 0, toPort: 65535, source: '::/0', sourceKind: 'cidr' },
+      { protocol: 'tcp', fromPort: 22, toPort: 22, source: 'pl-1', sourceKind: 'prefix-list' },
+    ]);
+  });
+
+  it('leaves out rules that name a security group', () => {
+    const event = ingress({
+      ipPermissions: {
+        items: [
+          { ipProtocol: 'tcp', fromPort: 22, toPort: 22, groups: { items: [{ groupId: 'sg-2' }] } },
+        ],
+      },
+    });
+
+    expect(ingressRulesOf(event)).toEqual([]);
   });
 
   it('treats protocol numbers other than tcp/udp/icmp/icmpv6 as every port', () => {
@@ -91,68 +112,104 @@ describe('worldOpenIngressRules', () => {
       },
     });
 
-    expect(worldOpenIngressRules(event)[0]?.protocol).toBe('all');
+    expect(ingressRulesOf(event)[0]?.protocol).toBe('all');
   });
 
-  it('maps protocol number 6 to tcp and reads string ports', () => {
-    const event = ingress({
-      ipPermissions: {
-        items: [{ ipProtocol: '6', fromPort: '443', toPort: '443', ipRanges: ['0.0.0.0/0'] }],
-      },
-    });
-
-    expect(worldOpenIngressRules(event)).toEqual([tcp(443, 443)]);
-  });
-
-  it('treats an unreadable TCP port range as every port', () => {
+  it('maps protocol number 6 (as a number or a string) to tcp and reads string ports', () => {
     const event = ingress({
       ipPermissions: {
         items: [
-          { ipProtocol: 'tcp', fromPort: 'x', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } },
+          { ipProtocol: '6', fromPort: '443', toPort: '443', ipRanges: ['0.0.0.0/0'] },
+          { ipProtocol: 6, fromPort: 80, toPort: 80, ipRanges: ['0.0.0.0/0'] },
         ],
       },
     });
 
-    expect(worldOpenIngressRules(event)).toEqual([tcp(0, 65535)]);
+    expect(ingressRulesOf(event)).toEqual([tcp(443, 443), tcp(80, 80)]);
+  });
+
+  it('treats an unreadable or inverted TCP port range as every port', () => {
+    const event = ingress({
+      ipPermissions: {
+        items: [
+          { ipProtocol: 'tcp', fromPort: 'x', ipRanges: { items: [{ cidrIp: '0.0.0.0/0' }] } },
+          { ipProtocol: 'tcp', fromPort: 30, toPort: 20, ipRanges: ['0.0.0.0/0'] },
+        ],
+      },
+    });
+
+    expect(ingressRulesOf(event)).toEqual([tcp(0, 65535), tcp(0, 65535)]);
   });
 
   it('returns nothing for null or wrongly typed fields', () => {
-    expect(worldOpenIngressRules(ingress(null))).toEqual([]);
-    expect(worldOpenIngressRules(ingress({ ipPermissions: 'nope', cidrIp: 42 }))).toEqual([]);
+    expect(ingressRulesOf(ingress(null))).toEqual([]);
+    expect(ingressRulesOf(ingress({ ipPermissions: 'nope', cidrIp: 42 }))).toEqual([]);
     expect(
-      worldOpenIngressRules(ingress({ ipPermissions: { items: [null, 7, { ipRanges: null }] } })),
+      ingressRulesOf(ingress({ ipPermissions: { items: [null, 7, { ipRanges: null }] } })),
     ).toEqual([]);
   });
-});
 
-describe('exposureOf', () => {
-  it('classifies admin ports, ranges covering them and all traffic as admin', () => {
-    expect(exposureOf(tcp(22, 22))).toBe('admin');
-    expect(exposureOf(tcp(3000, 3400))).toBe('admin');
-    expect(exposureOf({ protocol: 'all', fromPort: 0, toPort: 65535, cidr: '::/0' })).toBe('admin');
-  });
+  it('bounds the rules read from a hostile record', () => {
+    const ranges = Array.from({ length: 5000 }, (_, i) => ({ cidrIp: `10.0.${i % 256}.0/24` }));
+    const event = ingress({
+      ipPermissions: {
+        items: [{ ipProtocol: 'tcp', fromPort: 1, toPort: 2, ipRanges: { items: ranges } }],
+      },
+    });
 
-  it('classifies 80 or 443 alone as web, and ranges between them as other', () => {
-    expect(exposureOf(tcp(443, 443))).toBe('web');
-    expect(exposureOf(tcp(80, 80))).toBe('web');
-    expect(exposureOf(tcp(80, 443))).toBe('other');
-    expect(exposureOf(tcp(8080, 8080))).toBe('other');
-  });
-
-  it('classifies ICMP as icmp whatever its type and code', () => {
-    expect(exposureOf({ protocol: 'icmp', fromPort: 0, toPort: 65535, cidr: '0.0.0.0/0' })).toBe(
-      'icmp',
-    );
+    expect(ingressRulesOf(event).length).toBeLessThanOrEqual(300);
   });
 });
 
-describe('describeRule', () => {
-  it('names protocol and ports', () => {
-    expect(describeRule(tcp(22, 22))).toBe('tcp 22');
-    expect(describeRule(tcp(1000, 2000))).toBe('tcp 1000-2000');
-    expect(describeRule(tcp(0, 65535))).toBe('tcp all ports');
-    expect(describeRule({ protocol: 'all', fromPort: 0, toPort: 65535, cidr: '::/0' })).toBe(
-      'all traffic',
-    );
+describe('modifiedRulesOf', () => {
+  const modify = (request: unknown) =>
+    cloudTrailEvent({
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'ModifySecurityGroupRules',
+      requestParameters: request as Record<string, unknown>,
+    });
+
+  it('reads the wrapped request, a single update as an object, and prefix lists', () => {
+    const event = modify({
+      ModifySecurityGroupRulesRequest: {
+        GroupId: 'sg-9',
+        SecurityGroupRule: {
+          SecurityGroupRuleId: 'sgr-1',
+          SecurityGroupRule: { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, PrefixListId: 'pl-9' },
+        },
+      },
+    });
+
+    expect(modifiedGroupOf(event)).toBe('sg-9');
+    expect(modifiedRulesOf(event)).toEqual([
+      {
+        protocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        source: 'pl-9',
+        sourceKind: 'prefix-list',
+        ruleId: 'sgr-1',
+      },
+    ]);
+  });
+
+  it('reads the SDK shape with a list of updates', () => {
+    const event = modify({
+      GroupId: 'sg-9',
+      SecurityGroupRules: [
+        {
+          SecurityGroupRuleId: 'sgr-1',
+          SecurityGroupRule: { IpProtocol: '-1', CidrIpv4: '0.0.0.0/1' },
+        },
+        {
+          SecurityGroupRuleId: 'sgr-2',
+          SecurityGroupRule: { IpProtocol: '-1', ReferencedGroupId: 'sg-3' },
+        },
+      ],
+    });
+
+    expect(modifiedRulesOf(event).map((r) => [r.ruleId, r.source])).toEqual([
+      ['sgr-1', '0.0.0.0/1'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DetectorEngine } from '../../../detectors/engine.js';
 import { EXAMPLE_AWS_IP_RANGES } from '../../../detectors/examples/aws-ip-ranges.js';
+import { identities } from '../../../detectors/examples/events.js';
 import {
   instanceCall,
   LAPTOP_IP,
@@ -8,6 +9,8 @@ import {
 } from '../../../detectors/examples/instance-events.js';
 import { examples as desktopExamples } from '../../../detectors/instance-credentials/instance-credentials-desktop-user-agent.examples.js';
 import { instanceCredentialsDesktopUserAgent } from '../../../detectors/instance-credentials/instance-credentials-desktop-user-agent.js';
+import { examples as discoveryExamples } from '../../../detectors/instance-credentials/instance-credentials-discovery-burst.examples.js';
+import { instanceCredentialsDiscoveryBurst } from '../../../detectors/instance-credentials/instance-credentials-discovery-burst.js';
 import { examples as outsideExamples } from '../../../detectors/instance-credentials/instance-credentials-outside-aws.examples.js';
 import { instanceCredentialsOutsideAws } from '../../../detectors/instance-credentials/instance-credentials-outside-aws.js';
 import { lazyReaderFor } from '../../../detectors/record-filter.js';
@@ -52,10 +55,15 @@ describe.each([
     expect(await kept(events, engine)).toEqual(expect.arrayContaining(ids));
   });
 
-  it('leaves the instance’s own calls unparsed', async () => {
+  it('leaves the instance’s own calls, and people’s sessions from laptops, unparsed', async () => {
     const own = instanceCall({ eventName: 'ListBuckets' });
+    const person = instanceCall({
+      userIdentity: identities.ssoUser(),
+      sourceIPAddress: LAPTOP_IP,
+      userAgent: USER_AGENTS.macCli,
+    });
 
-    expect(await kept([own], engine)).toEqual([]);
+    expect(await kept([own, person], engine)).toEqual([]);
   });
 });
 
@@ -68,5 +76,24 @@ describe('instance-credentials-outside-aws without ranges', () => {
 
     expect(instanceCredentialsOutsideAws.rawHint?.({ settings: DEFAULT_SETTINGS })).toBe('never');
     expect(await kept([stolen], engine)).toEqual([]);
+  });
+});
+
+describe('instance-credentials-discovery-burst raw hint', () => {
+  const engine = new DetectorEngine([instanceCredentialsDiscoveryBurst], {
+    settings: DEFAULT_SETTINGS,
+  });
+
+  it('lets through every example record the detector reports, and no one else’s reads', async () => {
+    const { events, ids } = reported(discoveryExamples, engine);
+    const someoneElse = instanceCall({
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'DescribeInstances',
+      userIdentity: identities.assumedRole('monitoring', 'poller'),
+    });
+
+    expect(ids.length).toBeGreaterThan(5);
+    expect(await kept(events, engine)).toEqual(expect.arrayContaining(ids));
+    expect(await kept([someoneElse], engine)).toEqual([]);
   });
 });

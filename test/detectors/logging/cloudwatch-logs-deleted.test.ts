@@ -20,13 +20,26 @@ describe('Detector: cloudwatch-logs-deleted', () => {
     const at = (days: unknown) =>
       detect(
         cloudwatchLogsDeleted,
-        logs('PutRetentionPolicy', { logGroupName: 'CloudTrail/org', retentionInDays: days }),
+        logs('PutRetentionPolicy', { logGroupName: '/aws/lambda/orders', retentionInDays: days }),
       );
 
-    expect(at(7)).toHaveLength(1);
+    expect(at(7)[0]?.severity).toBe('low');
     expect(at('7')).toHaveLength(1);
     expect(at(8)).toEqual([]);
     expect(at(undefined)).toEqual([]);
+  });
+
+  it("on CloudTrail's group: high up to a week, medium up to a month, quiet above", () => {
+    const at = (days: unknown) =>
+      detect(
+        cloudwatchLogsDeleted,
+        logs('PutRetentionPolicy', { logGroupName: 'CloudTrail/org', retentionInDays: days }),
+      )[0]?.severity;
+
+    expect(at('7')).toBe('high');
+    expect(at(8)).toBe('medium');
+    expect(at('30')).toBe('medium');
+    expect(at(31)).toBeUndefined();
   });
 
   it('rates a CloudFormation teardown low unless the group is CloudTrail', () => {

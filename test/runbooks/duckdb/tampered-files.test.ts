@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudTrailEvent } from '../../../ingest/cloudtrail-event.js';
 import { readPaths } from '../../../ingest/read-paths.js';
 import { describeLoad } from '../../../runbooks/duckdb/load-summary.js';
+import { findLocalLogFiles } from '../../../runbooks/duckdb/local-files.js';
+import { screenCloudTrailFiles } from '../../../runbooks/duckdb/tampered-files.js';
 import { DuckDbRunner } from '../../../runbooks/engines/duckdb-runner.js';
 import { cloudTrailEvent, identities } from '../../helpers/events.js';
 
@@ -113,7 +115,7 @@ describe('DuckDbRunner on log files with altered records', () => {
     );
   });
 
-  it('keeps the partition day of a file loaded from its copy, and removes the copies', async () => {
+  it('keeps the partition day of a file loaded from its copy', async () => {
     const result = await runner.run({
       id: 'days',
       text: 'SELECT eventid, "timestamp" FROM cloudtrail_logs WHERE eventid IN (?, ?) ORDER BY 1',
@@ -123,9 +125,6 @@ describe('DuckDbRunner on log files with altered records', () => {
       ['a3', '2026/11/20'],
       ['e1', '2026/11/20'],
     ]);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('trailwatch-investigate-'))).toEqual(
-      [],
-    );
   });
 
   it('leaves altered records out when the queries read only some columns', async () => {
@@ -140,6 +139,33 @@ describe('DuckDbRunner on log files with altered records', () => {
       expect(narrow.load.events).toBe(8);
     } finally {
       await narrow.close();
+    }
+  });
+});
+
+describe('screenCloudTrailFiles', () => {
+  it('copies only the files with altered records, and removes the copies when disposed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'trailwatch-screen-'));
+    try {
+      writeLogs(root);
+      const scratch = join(root, 'scratch');
+      mkdirSync(scratch);
+      const { cloudTrail } = await findLocalLogFiles([join(root, 'AWSLogs')]);
+
+      const screened = await screenCloudTrailFiles(cloudTrail, scratch);
+
+      expect([...screened.copies.keys()].map((p) => basename(p).split('_').pop())).toEqual([
+        'Tampered1.json.gz',
+        'Tampered2.json.gz',
+        'TwoArrays.json.gz',
+      ]);
+      const copy = screened.copies.get(cloudTrail[0]?.path as string) as string;
+      expect(copy.replaceAll('\\', '/')).toContain(`/${DAY}/`);
+      expect(readFileSync(copy, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+      await screened.dispose();
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

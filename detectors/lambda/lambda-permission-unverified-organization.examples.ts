@@ -70,50 +70,41 @@ const trusted = { trustedOrganizationIds: [OUR_ORG] };
 export const examples: DetectorExamples = {
   fire: [
     {
-      name: 'function granted to every account of an unknown organisation',
+      name: 'function granted to every account of an organisation, none configured',
       events: [grantToOrganization(THEIR_ORG)],
-      settings: trusted,
     },
     {
-      name: 'function URL with IAM auth opened to an unknown organisation',
+      name: 'function URL with IAM auth opened to an organisation, none configured',
       events: [
         grantToOrganization(THEIR_ORG, {
           action: 'lambda:InvokeFunctionUrl',
           functionUrlAuthType: 'AWS_IAM',
         }),
       ],
-      settings: trusted,
     },
     {
-      name: 'layer shared with an unknown organisation',
+      name: 'layer shared with an organisation, none configured',
       events: [layerToOrganization(THEIR_ORG)],
-      settings: trusted,
-    },
-    {
-      name: 'no organisations configured: any organisation grant (medium)',
-      events: [grantToOrganization(OUR_ORG)],
     },
   ],
   noFire: [
     {
-      name: 'function granted to our organisation',
-      events: [grantToOrganization(OUR_ORG)],
+      name: 'organisations configured: the cross-account detector judges it',
+      events: [grantToOrganization(THEIR_ORG)],
       settings: trusted,
     },
     {
-      name: 'layer shared with our organisation',
+      name: 'layer shared with our listed organisation',
       events: [layerToOrganization(OUR_ORG)],
       settings: trusted,
     },
     {
       name: 'also pinned to our account by sourceAccount',
       events: [grantToOrganization(THEIR_ORG, { sourceAccount: ACCOUNT })],
-      settings: trusted,
     },
     {
       name: 'refused call',
       events: [failed(grantToOrganization(THEIR_ORG), 'AccessDeniedException')],
-      settings: trusted,
     },
   ],
 };
