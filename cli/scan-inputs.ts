@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   InputPathError,
@@ -44,9 +45,7 @@ export async function listScanInputs(paths: readonly string[]): Promise<ScanInpu
   if (stdinCount > 1) throw new UsageError(`"${STDIN_PATH}" (standard input) is given twice`);
   const named = paths.filter((p) => p !== STDIN_PATH);
   const files = await listed(named);
-  // One path: its listing says it all. Several: list each again (directory reads only).
-  const emptyFolders =
-    named.length <= 1 ? (files.length === 0 ? [...named] : []) : await emptyPaths(named);
+  const emptyFolders = emptyPaths(named, files);
   if (files.length === 0 && stdinCount === 0) {
     const [only] = emptyFolders;
     throw new NoLogFilesError(
@@ -58,10 +57,18 @@ export async function listScanInputs(paths: readonly string[]): Promise<ScanInpu
   return { files, stdin: stdinCount === 1, emptyFolders };
 }
 
-async function emptyPaths(paths: readonly string[]): Promise<string[]> {
-  const empty: string[] = [];
-  for (const path of paths) if ((await listed([path])).length === 0) empty.push(path);
-  return empty;
+/**
+ * Given paths under which no listed file lies. The listing is not walked again: a
+ * folder inside another given path still counts its files (a folder reached only
+ * through a symbolic link into another given path may be named here; it is a warning).
+ */
+function emptyPaths(paths: readonly string[], files: readonly string[]): string[] {
+  const listed = files.map((file) => resolve(file));
+  return paths.filter((path) => {
+    const root = resolve(path);
+    const below = root.endsWith(sep) ? root : `${root}${sep}`;
+    return !listed.some((file) => file === root || file.startsWith(below));
+  });
 }
 
 async function listed(paths: readonly string[]): Promise<string[]> {

@@ -12,7 +12,8 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
  * Placeholders a step command may use as `{name}`. They are filled from alert
  * values that passed their allow-pattern, shell-quoted; anything else a reader
- * fills by hand is written `<LIKE_THIS>` and never substituted.
+ * fills by hand is written `<LIKE_THIS>` and never substituted, except the incident
+ * window `<START>`/`<END>`, filled when one is given (see placeholders.ts).
  */
 export const STEP_PLACEHOLDERS = [...FILTER_PARAMS, 'userName', 'roleName'] as const;
 export type StepPlaceholder = (typeof STEP_PLACEHOLDERS)[number];

@@ -57,8 +57,35 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
+    {
+      name: 'evasion: NotAction of one harmless action on every resource',
+      events: [
+        withDocument({
+          Effect: 'Allow',
+          NotAction: 'iam:DeleteAccountPasswordPolicy',
+          Resource: '*',
+        }),
+      ],
+    },
+    {
+      name: 'evasion: Action * on arn:aws:*:*:*:* or with NotResource',
+      events: [
+        withDocument([{ Effect: 'Allow', Action: '*', Resource: 'arn:aws:*:*:*:*' }]),
+        withDocument({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::payroll/*' }),
+      ],
+    },
   ],
   noFire: [
+    {
+      name: 'PowerUserAccess-style NotAction that leaves IAM out',
+      events: [
+        withDocument({
+          Effect: 'Allow',
+          NotAction: ['iam:*', 'organizations:*', 'account:*'],
+          Resource: '*',
+        }),
+      ],
+    },
     {
       name: 'read-only actions on every resource',
       events: [withDocument([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }])],

@@ -53,6 +53,18 @@ export const examples: DetectorExamples = {
         }),
       ],
     },
+    {
+      name: 'evasion: anyone whose role is called Admin, in any account',
+      events: [
+        putKeyPolicy(ownerStatement, {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/Admin' } },
+        }),
+      ],
+    },
   ],
   noFire: [
     { name: 'the default key policy', events: [putKeyPolicy(ownerStatement)] },

@@ -56,8 +56,18 @@ export const examples: DetectorExamples = {
       name: 'layer version made public',
       events: [addLayerPermission({ principal: '*' })],
     },
+    {
+      name: 'evasion: anyone, limited to an organisation that is not ours',
+      settings: { trustedOrganizationIds: ['o-a1b2c3d4e5'] },
+      events: [addPermission({ principal: '*', principalOrgID: 'o-zzzzzzzzzz' })],
+    },
   ],
   noFire: [
+    {
+      name: 'anyone in our own organisation',
+      settings: { trustedOrganizationIds: ['o-a1b2c3d4e5'] },
+      events: [addPermission({ principal: '*', principalOrgID: 'o-a1b2c3d4e5' })],
+    },
     {
       name: 'S3 notifications from an own bucket (CI deploy)',
       events: [

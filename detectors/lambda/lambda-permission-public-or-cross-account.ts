@@ -134,14 +134,14 @@ export const lambdaPermissionPublicOrCrossAccount: Detector = {
     'AddPermission granted a function to `*` or to an account that is neither the function ' +
     "owner's nor in trustedAccounts (directly, or through a service principal whose sourceAccount " +
     'or sourceArn names such an account), or to `*` limited by principalOrgID to an ' +
-    'organisation outside trustedOrganizationIds. Attackers use this as a backdoor: the function can be ' +
-    'invoked, or its code fetched, from outside. Critical when `*` may call a function URL with ' +
-    'auth type NONE. `*` restricted by a trusted principalOrgID, our sourceAccount or a sourceArn ' +
-    'naming our resource is not ' +
-    'flagged. Medium when a service principal (s3, events, sns, apigateway...) is granted with no ' +
+    'organisation outside trustedOrganizationIds. Attackers use this as a backdoor: the ' +
+    'function can be invoked, or its code fetched, from outside. Critical when `*` may call a ' +
+    'function URL with auth type NONE. `*` restricted by a trusted principalOrgID, our ' +
+    'sourceAccount or a sourceArn naming our resource is not flagged. Medium when a service principal (s3, events, sns, apigateway...) is granted with no ' +
     'sourceArn or sourceAccount: any account can then point that service at the function ' +
     '(confused deputy); common in older templates. AddLayerVersionPermission to `*` without an ' +
-    'organizationId (public layer, high) or to an untrusted account (medium) is flagged too. ' +
+    'organizationId (public layer, high) or to an untrusted account or organisation (medium) ' +
+    'is flagged too. ' +
     'Benign causes: cross-account event buses or pipelines with accounts missing from ' +
     'trustedAccounts, public webhooks behind a function URL.',
   attack: ['T1098'],

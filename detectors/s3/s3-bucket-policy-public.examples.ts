@@ -76,9 +76,45 @@ export const examples: DetectorExamples = {
         ),
       ],
     },
+    {
+      name: 'evasion: "restricted" by ForAllValues:StringEquals aws:PrincipalOrgID (true when the key is absent)',
+      events: [
+        putBucketPolicy(
+          policy({
+            ...publicRead,
+            Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+          }),
+        ),
+      ],
+    },
+    {
+      name: 'evasion: aws:SourceIp split into 0.0.0.0/1 and 128.0.0.0/1',
+      events: [
+        putBucketPolicy(
+          JSON.stringify(
+            policy({
+              ...publicRead,
+              Condition: { IpAddress: { 'aws:SourceIp': ['0.0.0.0/1', '128.0.0.0/1'] } },
+            }),
+          ),
+        ),
+      ],
+    },
   ],
   noFire: [
     { name: 'TLS-only deny policy', events: [putBucketPolicy(policy(tlsOnly))] },
+    {
+      name: 'anyone, then denied unless through our VPC endpoint',
+      events: [
+        putBucketPolicy(
+          policy(publicRead, {
+            ...tlsOnly,
+            Sid: 'DenyOutsideEndpoint',
+            Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } },
+          }),
+        ),
+      ],
+    },
     {
       name: 'anyone in the organisation',
       events: [

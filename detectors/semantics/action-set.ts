@@ -28,6 +28,10 @@ export function setPermits(set: ActionSet, action: string): boolean {
  * pattern) or an unnamed one for a NotAction grant survives the Denies.
  */
 export function setIsEmpty(set: ActionSet): boolean {
+  if (set.minus.length === 0) {
+    const { mode, patterns } = set.allow;
+    return mode === 'only' ? patterns.length === 0 : patterns.some(isUniversal);
+  }
   const witnesses =
     set.allow.mode === 'only'
       ? set.allow.patterns.flatMap((p) => [

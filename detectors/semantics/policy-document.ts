@@ -165,15 +165,26 @@ function principalSet(value: unknown): PrincipalSet {
       canonicalUser: [],
     };
   }
-  const under = (type: string) =>
-    Object.entries(value).flatMap(([k, v]) => (k.trim().toLowerCase() === type ? values(v) : []));
-  const aws = under('aws');
+  const aws: string[] = [];
+  const service: string[] = [];
+  const federated: string[] = [];
+  const canonicalUser: string[] = [];
+  // A Map, not an object: a hostile key such as `constructor` must find nothing.
+  const lists = new Map([
+    ['aws', aws],
+    ['service', service],
+    ['federated', federated],
+    ['canonicaluser', canonicalUser],
+  ]);
+  for (const [key, raw] of Object.entries(value)) {
+    lists.get(key.trim().toLowerCase())?.push(...values(raw));
+  }
   return {
     anyone: aws.includes('*'),
     aws: aws.filter((v) => v !== '*'),
-    service: under('service'),
-    federated: under('federated'),
-    canonicalUser: under('canonicaluser'),
+    service,
+    federated,
+    canonicalUser,
   };
 }
 

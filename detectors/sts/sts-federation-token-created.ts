@@ -26,9 +26,9 @@ export const stsFederationTokenCreated: Detector = {
     'GetFederationToken succeeded. It turns an IAM user key into credentials for a ' +
     'federated user with an arbitrary name, valid up to 36 hours and not revoked by ' +
     'deleting the key; attackers use it to persist and to reach the console ' +
-    '(GetSigninToken). High when the session policy asks for everything (an inline policy granting full ' +
-    'administration, however spelt, or AdministratorAccess). Benign causes: legacy identity brokers and ' +
-    'proxies that still federate users this way.',
+    '(GetSigninToken). High when the session policy asks for everything (an inline policy ' +
+    'granting full administration, however spelt, or AdministratorAccess). Benign causes: ' +
+    'legacy identity brokers and proxies that still federate users this way.',
   attack: ['T1550.001', 'T1078.004'],
   references: [
     'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html',

@@ -20,6 +20,11 @@ import { cloudTrailEvent } from '../../detectors/examples/events.js';
 import { BUILTIN_DETECTORS_DIR, loadExampleFiles } from '../../detectors/examples/load.js';
 import { type CloudTrailEvent, DEFAULT_SETTINGS, type Detector } from '../../detectors/types.js';
 
+/** This checkout's engine or the baseline's: only `evaluate` is used. */
+interface Engine {
+  evaluate(event: CloudTrailEvent): unknown;
+}
+
 const POLICY_DETECTORS = [
   's3-bucket-policy-public',
   's3-bucket-policy-external-account',

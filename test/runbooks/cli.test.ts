@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type InvestigateDeps, investigateCommand } from '../../cli/commands/investigate.js';
 import { runbookCommand } from '../../cli/commands/runbook.js';
 import { type CliIo, UsageError } from '../../cli/io.js';
+import { RUNBOOK_LIST } from '../../runbooks/catalog.js';
 import { CLI_NAME, investigateCommands } from '../../runbooks/investigate-commands.js';
 import { CORRUPT_LOGS, FIXTURE_LOGS, WINDOW } from './fixture-params.js';
 
@@ -408,7 +409,8 @@ describe('trailwatch investigate output of attacker-controlled values', () => {
 describe('trailwatch runbook', () => {
   it('lists the runbooks', async () => {
     const { out } = await cli(['runbook']);
-    expect(out.split('\n').filter(Boolean)).toHaveLength(13);
+    expect(out.split('\n').filter(Boolean)).toHaveLength(RUNBOOK_LIST.length);
+    expect(out).toMatch(/^data-exfiltration\s+/m);
     expect(out).toMatch(/^api-protection-removed\s+API Gateway or WAF protection removed$/m);
   });
 

@@ -57,3 +57,24 @@ describe('readPolicy: policies in every form CloudTrail logs them', () => {
     }
   });
 });
+
+describe('readPolicy: hostile principal keys', () => {
+  it('ignores principal types that are not AWS, Service, Federated or CanonicalUser', () => {
+    const [s] =
+      readPolicy({
+        Statement: {
+          Effect: 'Allow',
+          Principal: { constructor: '*', __proto__: ['x'], toString: 'y', AWS: '111122223333' },
+          Action: '*',
+        },
+      })?.statements ?? [];
+
+    expect(s?.principal).toEqual({
+      anyone: false,
+      aws: ['111122223333'],
+      service: [],
+      federated: [],
+      canonicalUser: [],
+    });
+  });
+});
