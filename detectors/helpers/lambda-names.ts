@@ -37,3 +37,19 @@ export function layerArns(value: unknown): string[] {
     .map((layer) => (typeof layer === 'string' ? layer : asString(getPath(layer, 'arn'))))
     .filter((arn): arn is string => arn !== undefined && arn.trim() !== '');
 }
+
+/**
+ * The layers a call set, from the request where it names them, else from the
+ * response where that is the only record of them: CloudTrail omits request
+ * parameters it cannot log (`requestParameters: null`), and a created function's
+ * layers are in its response too. An update whose request leaves layers out kept
+ * the function's layers as they were, so its response (which restates them) is
+ * not read: that change was judged when it was made.
+ */
+export function layersSetBy(event: CloudTrailEvent): string[] {
+  const request = event.requestParameters;
+  if (request && Object.hasOwn(request, 'layers')) return layerArns(request.layers);
+  const created = event.eventName.startsWith('CreateFunction');
+  if (request && !created) return [];
+  return layerArns(getPath(event.responseElements, 'layers'));
+}

@@ -39,8 +39,38 @@ export const examples: DetectorExamples = {
       ],
       settings: { trustedLayerPublishers: [POWERTOOLS_ACCOUNT] },
     },
+    {
+      name: 'layer known only from the response: a created function, request not logged',
+      events: [
+        cloudTrailEvent({
+          eventSource: 'lambda.amazonaws.com',
+          eventName: 'CreateFunction20150331',
+          userIdentity: identities.assumedRole('Dev', 'mallory'),
+          requestParameters: null,
+          responseElements: {
+            functionName: 'orders-api',
+            functionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders-api`,
+            layers: [{ arn: layer(OTHER_ACCOUNT), codeSize: 4096 }],
+          },
+        }),
+      ],
+    },
   ],
   noFire: [
+    {
+      name: 'update that leaves layers alone, its response restating an old layer',
+      events: [
+        updateConfiguration(
+          { memorySize: 1024 },
+          {
+            responseElements: {
+              functionName: 'orders-api',
+              layers: [{ arn: layer(OTHER_ACCOUNT), codeSize: 4096 }],
+            },
+          },
+        ),
+      ],
+    },
     {
       name: 'Powertools layer with its publisher trusted',
       events: [

@@ -1,7 +1,6 @@
 import { isAwsPublishedLayer } from '../helpers/aws-published-layers.js';
-import { getPath } from '../helpers/fields.js';
 import { accountFromArn, principalOf } from '../helpers/identity.js';
-import { functionAccountOf, functionNameOf, layerArns } from '../helpers/lambda-names.js';
+import { functionAccountOf, functionNameOf, layersSetBy } from '../helpers/lambda-names.js';
 import { succeeded } from '../helpers/outcome.js';
 import { isTrustedAccount } from '../helpers/resource-principal.js';
 import type { Detector } from '../types.js';
@@ -41,7 +40,7 @@ export const lambdaForeignLayer: Detector = {
     if (!succeeded(event)) return undefined;
     const own = functionAccountOf(event);
     const { trustedLayerPublishers } = ctx.settings;
-    const foreign = layerArns(getPath(event.requestParameters, 'layers')).filter((arn) => {
+    const foreign = layersSetBy(event).filter((arn) => {
       const publisher = accountFromArn(arn);
       // A successful call only accepts full layer version ARNs; one without an
       // account is a logging oddity, not evidence of a foreign publisher.

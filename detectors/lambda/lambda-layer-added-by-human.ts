@@ -1,8 +1,7 @@
 import { isDeployCaller } from '../helpers/deploy-caller.js';
-import { getPath } from '../helpers/fields.js';
 import { isHumanCaller } from '../helpers/human-caller.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
-import { functionNameOf, layerArns } from '../helpers/lambda-names.js';
+import { functionNameOf, layersSetBy } from '../helpers/lambda-names.js';
 import { succeeded } from '../helpers/outcome.js';
 import type { Detector } from '../types.js';
 
@@ -33,7 +32,7 @@ export const lambdaLayerAddedByHuman: Detector = {
   match(event) {
     if (!succeeded(event)) return undefined;
     if (!isHumanCaller(event) && isDeployCaller(event)) return undefined;
-    const layers = layerArns(getPath(event.requestParameters, 'layers'));
+    const layers = layersSetBy(event);
     if (layers.length === 0) return undefined;
     const fn = functionNameOf(event) ?? 'an unnamed function';
     const more = layers.length > 1 ? ` (+${layers.length - 1} more)` : '';
