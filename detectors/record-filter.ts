@@ -36,11 +36,12 @@ export function recordFilterFor(engine: DetectorEngine): RecordFilter {
   const listening = engine.listening;
   const { ctx } = listening;
   const hints: CompiledHint[] = [];
+  const needles = new Map<string, Buffer>();
   for (const detector of listening.everyEvent) {
     const hint = detector.rawHint?.(ctx);
     if (hint === 'never') continue;
     if (hint === undefined) return (document) => new Uint8Array(document.count).fill(1);
-    hints.push(compile(hint));
+    hints.push(compile(hint, needles));
   }
   return (document) => {
     const keep = new Uint8Array(document.count);
@@ -58,14 +59,26 @@ export function recordFilterFor(engine: DetectorEngine): RecordFilter {
         if (source === undefined || listening.sources.has(source)) keep[record] = 1;
       });
     }
-    for (const hint of hints) markHint(document, hint, keep);
+    // Several detectors share needles (the instance-credential ones all look for `/i-`):
+    // each distinct needle is searched once per file and its records reused.
+    const found = new Map<Buffer, number[]>();
+    for (const hint of hints) markHint(document, hint, keep, found);
     return keep;
   };
 }
 
-function compile(hint: RawHint): CompiledHint {
+/** Compiles a hint; equal byte strings get the same Buffer (`needles`), so their searches can be shared. */
+function compile(hint: RawHint, needles: Map<string, Buffer>): CompiledHint {
+  const bufferOf = (text: string) => {
+    let buffer = needles.get(text);
+    if (!buffer) {
+      buffer = Buffer.from(text, 'latin1');
+      needles.set(text, buffer);
+    }
+    return buffer;
+  };
   const contains = (hint.contains ?? []).map((entry) =>
-    (typeof entry === 'string' ? [entry] : entry).map((text) => Buffer.from(text, 'latin1')),
+    (typeof entry === 'string' ? [entry] : entry).map(bufferOf),
   );
   return hint.value
     ? { contains, value: { key: keyNeedle(hint.value.key), test: hint.value.test } }
@@ -73,7 +86,12 @@ function compile(hint: RawHint): CompiledHint {
 }
 
 /** Sets `keep` for the records not yet kept that satisfy `hint`. */
-function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): void {
+function markHint(
+  document: RawDocument,
+  hint: CompiledHint,
+  keep: Uint8Array,
+  found: Map<Buffer, number[]>,
+): void {
   const [first, ...rest] = hint.contains;
   const { value } = hint;
   const passes = (text: string | undefined) => text === undefined || value?.test(text) === true;
@@ -97,5 +115,14 @@ function markHint(document: RawDocument, hint: CompiledHint, keep: Uint8Array): 
       keep[record] = 1;
     }
   };
-  for (const needle of first) document.forEachContaining(needle, check);
+  for (const needle of first) {
+    let records = found.get(needle);
+    if (!records) {
+      const list: number[] = [];
+      document.forEachContaining(needle, (record) => list.push(record));
+      found.set(needle, list);
+      records = list;
+    }
+    for (const record of records) check(record);
+  }
 }
