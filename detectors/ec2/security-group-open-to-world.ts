@@ -4,32 +4,22 @@ import { succeeded } from '../helpers/outcome.js';
 import {
   describeOpening,
   describeReach,
-  type OpenPorts,
+  type ExposureSeverities,
   openPortsOf,
-  type PortExposure,
-  type SourceReach,
+  worstOpening,
 } from '../helpers/security-group-exposure.js';
 import { ingressRulesOf } from '../helpers/security-group-rules.js';
-import { type Detector, SEVERITY_RANK, type Severity } from '../types.js';
+import type { Detector } from '../types.js';
 
 /**
  * The internet on an admin port is critical; a wide public range (a /8 or more)
  * one step lower; a prefix list the record cannot show the entries of is a review.
  */
-const SEVERITY: Readonly<Record<SourceReach, Readonly<Record<PortExposure, Severity>>>> = {
+const SEVERITY: ExposureSeverities = {
   internet: { admin: 'critical', other: 'high' },
   wide: { admin: 'high', other: 'medium' },
   'prefix-list': { admin: 'medium', other: 'medium' },
 };
-
-function worst(openings: readonly OpenPorts[]): OpenPorts | undefined {
-  let found: OpenPorts | undefined;
-  for (const open of openings) {
-    const rank = SEVERITY_RANK[SEVERITY[open.reach][open.exposure]];
-    if (!found || rank > SEVERITY_RANK[SEVERITY[found.reach][found.exposure]]) found = open;
-  }
-  return found;
-}
 
 /** An ingress rule lets the whole internet reach a port that is not a public web port. */
 export const securityGroupOpenToWorld: Detector = {
@@ -70,7 +60,7 @@ export const securityGroupOpenToWorld: Detector = {
   listensTo: [{ eventSource: 'ec2.amazonaws.com', eventNames: ['AuthorizeSecurityGroupIngress'] }],
   match(event) {
     if (!succeeded(event)) return undefined;
-    const open = worst(openPortsOf(ingressRulesOf(event)));
+    const open = worstOpening(openPortsOf(ingressRulesOf(event)), SEVERITY);
     if (!open) return undefined;
     const group =
       asString(getPath(event.requestParameters, 'groupId')) ??

@@ -3,33 +3,22 @@ import { succeeded } from '../helpers/outcome.js';
 import {
   describeOpening,
   describeReach,
-  type OpenPorts,
+  type ExposureSeverities,
   openPortsOf,
-  type PortExposure,
-  type SourceReach,
+  worstOpening,
 } from '../helpers/security-group-exposure.js';
 import { modifiedGroupOf, modifiedRulesOf } from '../helpers/security-group-rules.js';
-import type { Detector, Severity } from '../types.js';
-import { SEVERITY_RANK } from '../types.js';
+import type { Detector } from '../types.js';
 
 /**
  * One step below security-group-open-to-world: the record cannot tell an ingress
  * rule from an egress one, and an egress rule to the internet is the default.
  */
-const SEVERITY: Readonly<Record<SourceReach, Readonly<Record<PortExposure, Severity>>>> = {
+const SEVERITY: ExposureSeverities = {
   internet: { admin: 'high', other: 'medium' },
   wide: { admin: 'medium', other: 'low' },
   'prefix-list': { admin: 'medium', other: 'medium' },
 };
-
-function worst(openings: readonly OpenPorts[]): OpenPorts | undefined {
-  let found: OpenPorts | undefined;
-  for (const open of openings) {
-    const rank = SEVERITY_RANK[SEVERITY[open.reach][open.exposure]];
-    if (!found || rank > SEVERITY_RANK[SEVERITY[found.reach][found.exposure]]) found = open;
-  }
-  return found;
-}
 
 /** Existing security group rules were rewritten to let the internet in. */
 export const securityGroupRuleModifiedToWorld: Detector = {
@@ -63,7 +52,7 @@ export const securityGroupRuleModifiedToWorld: Detector = {
   match(event) {
     if (!succeeded(event)) return undefined;
     const rules = modifiedRulesOf(event);
-    const open = worst(openPortsOf(rules));
+    const open = worstOpening(openPortsOf(rules), SEVERITY);
     if (!open) return undefined;
     const group = modifiedGroupOf(event) ?? 'unknown security group';
     const ids = [

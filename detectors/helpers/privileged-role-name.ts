@@ -1,13 +1,11 @@
+import { soundsPrivileged } from './privileged-name.js';
+
 /**
  * Whether an IAM role's name suggests broad rights. Services that run code with a
  * role handed to them (SageMaker, Glue, ECS, Batch) make such a role a way to run
  * as an administrator without being one: the name is the only hint the record
  * gives, since the role's policies are not in it.
  */
-
-/** Names of roles commonly holding administrator-like rights, matched without regard to case. */
-const PRIVILEGED_NAME =
-  /admin|power-?user|full-?access|super-?user|break-?glass|OrganizationAccountAccessRole|ControlTowerExecution/i;
 
 /** Role ARNs are at most 2048 characters; longer input is not a role. */
 const MAX_ARN_CHARS = 2048;
@@ -22,5 +20,5 @@ export function roleNameOf(roleArn: string): string {
 /** True when the role's name (not its path) suggests administrator-like rights. */
 export function hasPrivilegedRoleName(roleArn: unknown): boolean {
   if (typeof roleArn !== 'string' || roleArn.length > MAX_ARN_CHARS) return false;
-  return PRIVILEGED_NAME.test(roleNameOf(roleArn));
+  return soundsPrivileged(roleNameOf(roleArn));
 }

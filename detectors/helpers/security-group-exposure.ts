@@ -1,3 +1,4 @@
+import { SEVERITY_RANK, type Severity } from '../types.js';
 import { type CidrBlock, coverageOfBlocks, parseCidr } from './address-coverage.js';
 import { awsManagedPrefixList } from './prefix-lists.js';
 import { ADMIN_PORTS, type SecurityGroupRule } from './security-group-rules.js';
@@ -136,4 +137,22 @@ export function describeReach(reach: SourceReach): string {
   if (reach === 'internet') return 'the internet';
   if (reach === 'wide') return 'a wide public address range';
   return 'a prefix list whose entries the record does not show';
+}
+
+/** A detector's severity for each kind of source and port. */
+export type ExposureSeverities = Readonly<
+  Record<SourceReach, Readonly<Record<PortExposure, Severity>>>
+>;
+
+/** The opening that weighs most under `severities` (the first of equals), or undefined. */
+export function worstOpening(
+  openings: readonly OpenPorts[],
+  severities: ExposureSeverities,
+): OpenPorts | undefined {
+  let found: OpenPorts | undefined;
+  for (const open of openings) {
+    const rank = SEVERITY_RANK[severities[open.reach][open.exposure]];
+    if (!found || rank > SEVERITY_RANK[severities[found.reach][found.exposure]]) found = open;
+  }
+  return found;
 }

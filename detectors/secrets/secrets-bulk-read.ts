@@ -2,23 +2,8 @@ import { calledThroughAwsService } from '../helpers/aws-service-caller.js';
 import { asString, getPath } from '../helpers/fields.js';
 import { accountOf, principalForDedup, principalOf } from '../helpers/identity.js';
 import { succeeded } from '../helpers/outcome.js';
-import type { CloudTrailEvent, Detector } from '../types.js';
-
-/** `arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 random characters>` */
-const SECRET_ARN = /^arn:[^:]+:secretsmanager:([^:]*):\d{12}:secret:(.+?)(?:-[A-Za-z0-9]{6})?$/;
-
-/**
- * One spelling per secret, so reading it by name and by ARN counts once: the
- * name without the random ARN suffix, qualified by region (same names in two
- * regions are two secrets).
- */
-function secretKey(event: CloudTrailEvent): string | undefined {
-  const id = asString(getPath(event.requestParameters, 'secretId'))?.trim();
-  if (!id) return undefined;
-  const arn = SECRET_ARN.exec(id);
-  if (arn) return `${arn[1] || event.awsRegion || ''}:${arn[2]}`;
-  return `${event.awsRegion ?? ''}:${id}`;
-}
+import { secretKeyOf } from '../helpers/secret-id.js';
+import type { Detector } from '../types.js';
 
 /** One principal reading the values of many different secrets within a day. */
 export const secretsBulkRead: Detector = {
@@ -45,7 +30,7 @@ export const secretsBulkRead: Detector = {
   listensTo: [{ eventSource: 'secretsmanager.amazonaws.com', eventNames: ['GetSecretValue'] }],
   match(event) {
     if (!succeeded(event) || calledThroughAwsService(event)) return undefined;
-    const secret = secretKey(event);
+    const secret = secretKeyOf(getPath(event.requestParameters, 'secretId'), event.awsRegion);
     if (!secret) return undefined;
     const id = asString(getPath(event.requestParameters, 'secretId'))?.trim() ?? secret;
     return {
